@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import { findBrowser } from './scripts/find-browser.js';
+
+const PORT = 4173;
+const executablePath = findBrowser();
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: true,
+	// Two cores here: more workers only make timing-sensitive tests flaky.
+	workers: 2,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath,
+			// The machine has no network but loopback: keep Chromium from trying to reach out.
+			args: [
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic',
+				'--autoplay-policy=no-user-gesture-required'
+			],
+			chromiumSandbox: false
+		}
+	},
+	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	webServer: {
+		// Tests run against the real static output, as a visitor would get it.
+		command: `npm run build && node scripts/serve.js --port ${PORT}`,
+		url: `http://127.0.0.1:${PORT}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 300_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

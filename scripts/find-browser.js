@@ -1,0 +1,55 @@
+// Finds a Chromium for Playwright, in this order: Playwright's own download (if someone ran
+// `npx playwright install`), the system's Chromium, or Debian's package installed with apt when
+// running as root. Otherwise it stops with a message that says what to do.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** @param {string} name */
+function onPath(name) {
+	try {
+		return (
+			execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || undefined
+		);
+	} catch {
+		return undefined;
+	}
+}
+
+function systemChromium() {
+	return (
+		process.env.CHROMIUM_PATH ||
+		SYSTEM_PATHS.find((path) => existsSync(path)) ||
+		onPath('chromium') ||
+		onPath('chromium-browser')
+	);
+}
+
+/** @returns {string | undefined} the executable to launch, or undefined for Playwright's own. */
+export function findBrowser({ install = true } = {}) {
+	if (!process.env.CHROMIUM_PATH && existsSync(chromium.executablePath())) return undefined;
+	const found = systemChromium();
+	if (found) return found;
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (install && isRoot) {
+		console.error('No Chromium found: installing Debian’s chromium package with apt-get…');
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+		execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+		const installed = systemChromium();
+		if (installed) return installed;
+	}
+	throw new Error(
+		'No Chromium browser found for the tests. Install one of:\n' +
+			'  - Debian/Ubuntu: sudo apt-get install -y chromium\n' +
+			'  - Playwright’s own build: npx playwright install chromium\n' +
+			'or set CHROMIUM_PATH to a Chromium or Chrome executable.'
+	);
+}
+
+// Run directly (`node scripts/find-browser.js`) to install or locate it ahead of the tests.
+if (import.meta.url === `file://${process.argv[1]}`) {
+	console.log(findBrowser() ?? chromium.executablePath());
+}

@@ -1,0 +1,26 @@
+// Serves the built site (build/) the way a plain static web server or CDN would: files only,
+// byte ranges for audio seeking, `.html` resolved for prerendered pages, no server code.
+// Usage: node scripts/serve.js [--port 4173] [--host 127.0.0.1] [--dir build]
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import sirv from 'sirv';
+
+const { values } = parseArgs({
+	options: {
+		port: { type: 'string', default: process.env.PORT ?? '4173' },
+		host: { type: 'string', default: '127.0.0.1' },
+		dir: { type: 'string', default: 'build' }
+	}
+});
+
+const files = sirv(values.dir, { extensions: ['html'], etag: true, dev: false });
+const server = createServer((request, response) =>
+	files(request, response, () => {
+		response.statusCode = 404;
+		response.setHeader('content-type', 'text/plain; charset=utf-8');
+		response.end('Not found');
+	})
+);
+server.listen(Number(values.port), values.host, () => {
+	console.log(`Serving ${values.dir}/ at http://${values.host}:${values.port}/`);
+});

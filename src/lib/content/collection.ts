@@ -1,0 +1,240 @@
+import * as v from 'valibot';
+import { formatTime } from '../transcript/time.ts';
+import type { Problem } from '../transcript/types.ts';
+import { validateAlignment, validateTiming } from '../transcript/validate.ts';
+import { parseVtt } from '../transcript/vtt.ts';
+import { parseLocatedJson } from './json.ts';
+import { isKnownLanguage } from './languages.ts';
+import {
+	ClipSchema,
+	CollectionSchema,
+	describeIssue,
+	SLUG,
+	type ClipMetadata,
+	type CollectionMetadata
+} from './schema.ts';
+import type { AudioAnalysis, Chapter, Clip, Collection, ContentSource, Track } from './types.ts';
+
+export interface LoadResult {
+	collection: Collection;
+	problems: Problem[];
+	/** What was measured from each clip's audio, by slug (peaks for the waveform). */
+	audio: Map<string, AudioAnalysis>;
+}
+
+const COLLECTION_FILE = 'collection.json';
+const CLIP_FILE = 'clip.json';
+
+/**
+ * Reads and checks the whole collection. It never throws on bad content: every problem found is
+ * returned, with its file and line, and whatever is valid is still loaded.
+ */
+export async function loadCollection(source: ContentSource): Promise<LoadResult> {
+	const problems: Problem[] = [];
+	const audio = new Map<string, AudioAnalysis>();
+	const path = (...parts: string[]) => [source.root, ...parts].filter(Boolean).join('/');
+
+	const meta = await readJson(
+		source,
+		COLLECTION_FILE,
+		path(COLLECTION_FILE),
+		CollectionSchema,
+		problems
+	);
+	const collection: Collection = {
+		title: meta?.title ?? { en: '', fr: '' },
+		description: meta?.description ?? { en: '', fr: '' },
+		credit: meta?.credit ?? '',
+		witnesses: Object.entries(meta?.witnesses ?? {}).map(([slug, w]) => ({ slug, ...w })),
+		clips: []
+	};
+
+	const folders = (await source.list(''))
+		.filter((entry) => entry.isFolder && !entry.name.startsWith('.'))
+		.map((entry) => entry.name)
+		.sort();
+	for (const folder of folders) {
+		if (!SLUG.test(folder)) {
+			problems.push({
+				severity: 'error',
+				file: path(folder),
+				message: 'a clip folder name must use only a-z, 0-9 and hyphens (it becomes the address)'
+			});
+			continue;
+		}
+		const clip = await loadClip(source, folder, meta, problems, path, audio);
+		if (clip) collection.clips.push(clip);
+	}
+	return { collection, problems, audio };
+}
+
+async function loadClip(
+	source: ContentSource,
+	slug: string,
+	collection: CollectionMetadata | undefined,
+	problems: Problem[],
+	path: (...parts: string[]) => string,
+	audioBySlug: Map<string, AudioAnalysis>
+): Promise<Clip | undefined> {
+	const metaFile = path(slug, CLIP_FILE);
+	const json = await source.readText(`${slug}/${CLIP_FILE}`);
+	if (json === undefined) {
+		problems.push({ severity: 'error', file: path(slug), message: `missing ${CLIP_FILE}` });
+		return undefined;
+	}
+	const located = parseLocatedJson(json, metaFile);
+	problems.push(...located.problems);
+	if (located.value === undefined) return undefined;
+	const parsed = v.safeParse(ClipSchema, located.value);
+	if (!parsed.success) {
+		for (const issue of parsed.issues) {
+			problems.push({
+				severity: 'error',
+				file: metaFile,
+				...located.locate(pathOf(issue)),
+				message: describeIssue(issue)
+			});
+		}
+		return undefined;
+	}
+	const meta: ClipMetadata = parsed.output;
+	const fieldError = (field: (string | number)[], message: string) =>
+		problems.push({ severity: 'error', file: metaFile, ...located.locate(field), message });
+
+	if (collection && !(meta.witness in collection.witnesses)) {
+		fieldError(
+			['witness'],
+			`unknown witness "${meta.witness}": add it to ${path(COLLECTION_FILE)}`
+		);
+	}
+	const languages = [meta.language, ...meta.translations];
+	languages.forEach((lang, i) => {
+		const field = i === 0 ? ['language'] : ['translations', i - 1];
+		if (!isKnownLanguage(lang)) fieldError(field, `unknown language code "${lang}"`);
+		else if (languages.indexOf(lang) !== i) fieldError(field, `language "${lang}" is listed twice`);
+	});
+
+	let analysis: AudioAnalysis | undefined;
+	try {
+		analysis = await source.analyseAudio(`${slug}/${meta.audio}`);
+		if (!analysis) fieldError(['audio'], `audio file ${path(slug, meta.audio)} does not exist`);
+	} catch (error) {
+		fieldError(['audio'], `cannot decode ${path(slug, meta.audio)}: ${(error as Error).message}`);
+	}
+	if (!analysis) return undefined;
+	audioBySlug.set(slug, analysis);
+	const { duration } = analysis;
+	if (meta.duration !== undefined && Math.abs(meta.duration - duration) > 1) {
+		problems.push({
+			severity: 'warning',
+			file: metaFile,
+			...located.locate(['duration']),
+			message: `catalogued duration ${formatTime(meta.duration, 1)} differs from the audio's ${formatTime(duration, 1)}`
+		});
+	}
+
+	const files = (await source.list(slug)).map((entry) => entry.name);
+	const tracks: Track[] = [];
+	for (const [i, lang] of [...new Set(languages)].entries()) {
+		const file = `${lang}.vtt`;
+		const text = await source.readText(`${slug}/${file}`);
+		if (text === undefined) {
+			fieldError(
+				i === 0 ? ['language'] : ['translations', meta.translations.indexOf(lang)],
+				`missing transcript ${path(slug, file)}`
+			);
+			continue;
+		}
+		const track = parseVtt(text, path(slug, file));
+		problems.push(...track.problems, ...validateTiming(track.cues, duration, path(slug, file)));
+		const original = tracks[0];
+		if (i > 0 && original?.lang === meta.language) {
+			const alignment = validateAlignment(
+				original.cues,
+				track.cues,
+				path(slug, file),
+				path(slug, original.file)
+			);
+			// A cue the original lost to a syntax error makes its translation look misaligned too.
+			const originalBroken = problems.some(
+				(p) => p.file === path(slug, original.file) && p.severity === 'error'
+			);
+			problems.push(
+				...alignment.map((p) =>
+					originalBroken && p.severity === 'error'
+						? { ...p, message: `${p.message} (${original.file} has errors: fix those first)` }
+						: p
+				)
+			);
+		}
+		tracks.push({ lang, kind: i === 0 ? 'captions' : 'subtitles', file, cues: track.cues });
+	}
+
+	const chapters: Record<string, Chapter[]> = {};
+	for (const file of files.filter((name) => name.endsWith('.vtt'))) {
+		const chapterLang = /^chapters\.(.+)\.vtt$/.exec(file)?.[1];
+		if (chapterLang !== undefined && languages.includes(chapterLang)) {
+			const text = (await source.readText(`${slug}/${file}`)) ?? '';
+			const track = parseVtt(text, path(slug, file), 'chapters');
+			problems.push(...track.problems, ...validateTiming(track.cues, duration, path(slug, file)));
+			chapters[chapterLang] = track.cues.map((c) => ({
+				start: c.start,
+				end: c.end,
+				title: c.text
+			}));
+		} else if (!languages.some((lang) => file === `${lang}.vtt`)) {
+			problems.push({
+				severity: 'warning',
+				file: path(slug, file),
+				message: `not used: ${CLIP_FILE} does not list "${file.replace(/\.vtt$/, '')}" (transcripts are <language>.vtt, chapters chapters.<language>.vtt)`
+			});
+		}
+	}
+
+	return {
+		slug,
+		title: meta.title,
+		witness: meta.witness,
+		language: meta.language,
+		translations: meta.translations,
+		description: meta.description,
+		recorded: meta.recorded,
+		duration,
+		audio: meta.audio,
+		provenance: meta.provenance,
+		tracks,
+		chapters
+	};
+}
+
+async function readJson<T extends v.GenericSchema>(
+	source: ContentSource,
+	relative: string,
+	file: string,
+	schema: T,
+	problems: Problem[]
+): Promise<v.InferOutput<T> | undefined> {
+	const text = await source.readText(relative);
+	if (text === undefined) {
+		problems.push({ severity: 'error', file, message: 'missing file' });
+		return undefined;
+	}
+	const located = parseLocatedJson(text, file);
+	problems.push(...located.problems);
+	if (located.value === undefined) return undefined;
+	const parsed = v.safeParse(schema, located.value);
+	if (parsed.success) return parsed.output;
+	for (const issue of parsed.issues) {
+		problems.push({
+			severity: 'error',
+			file,
+			...located.locate(pathOf(issue)),
+			message: describeIssue(issue)
+		});
+	}
+	return undefined;
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): (string | number)[] {
+	return (issue.path ?? []).map((item) => item.key as string | number);
+}

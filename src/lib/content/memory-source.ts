@@ -1,0 +1,89 @@
+import type { AudioAnalysis, ContentSource } from './types.ts';
+
+/**
+ * A ContentSource held in memory, for tests: text files by path, and audio files by path with
+ * the duration they would decode to (or an Error if they cannot be decoded).
+ */
+export function memorySource(
+	texts: Record<string, string>,
+	audio: Record<string, number | Error> = {}
+): ContentSource {
+	const paths = [...Object.keys(texts), ...Object.keys(audio)];
+	return {
+		root: 'transcripts',
+		async list(folder) {
+			const prefix = folder ? `${folder}/` : '';
+			const names = new Map<string, boolean>();
+			for (const path of paths.filter((p) => p.startsWith(prefix))) {
+				const [name, ...rest] = path.slice(prefix.length).split('/');
+				names.set(name!, rest.length > 0);
+			}
+			return [...names].map(([name, isFolder]) => ({ name, isFolder }));
+		},
+		async readText(path) {
+			return texts[path];
+		},
+		async analyseAudio(path): Promise<AudioAnalysis | undefined> {
+			const entry = audio[path];
+			if (entry instanceof Error) throw entry;
+			return entry === undefined ? undefined : { duration: entry, peaks: [0, 100, 0] };
+		}
+	};
+}
+
+/** A minimal valid collection with one clip, whose parts a test can override. */
+export function validCollection(
+	overrides: { clip?: Record<string, unknown>; files?: Record<string, string> } = {}
+): Record<string, string> {
+	const clip = {
+		title: { en: 'Organising an escape', fr: 'Organiser une évasion' },
+		witness: 'orest-yarynich',
+		language: 'uk',
+		translations: ['en'],
+		description: { en: 'What the recording covers.', fr: 'Ce que couvre l’enregistrement.' },
+		audio: 'audio.mp3',
+		provenance: { synthesized: true, heldBy: 'its archive', credit: 'INED Éditions' },
+		...overrides.clip
+	};
+	return {
+		'collection.json': JSON.stringify(
+			{
+				title: { en: 'Collection', fr: 'Collection' },
+				description: { en: 'About it.', fr: 'À son sujet.' },
+				credit: 'INED Éditions',
+				witnesses: {
+					'orest-yarynich': {
+						name: 'Orest Yarynich',
+						nativeName: 'Орест Яринич',
+						facts: {
+							en: ['Ukrainian political prisoner.'],
+							fr: ['Prisonnier politique ukrainien.']
+						}
+					}
+				}
+			},
+			null,
+			2
+		),
+		'escape/clip.json': JSON.stringify(clip, null, 2),
+		'escape/uk.vtt': vtt([0, 2, 'Перший рядок.'], [2.5, 5, 'Другий рядок.']),
+		'escape/en.vtt': vtt([0, 2, 'First line.'], [2.5, 5, 'Second line.']),
+		...overrides.files
+	};
+}
+
+/** Writes a WebVTT file from [start, end, text] triples. */
+export function vtt(...cues: [number, number, string][]): string {
+	const stamp = (t: number) => {
+		const ms = Math.round(t * 1000);
+		const h = Math.floor(ms / 3_600_000);
+		const m = Math.floor(ms / 60_000) % 60;
+		const s = Math.floor(ms / 1000) % 60;
+		const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+		return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
+	};
+	return (
+		'WEBVTT\n\n' +
+		cues.map(([start, end, text]) => `${stamp(start)} --> ${stamp(end)}\n${text}\n`).join('\n')
+	);
+}

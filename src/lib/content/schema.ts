@@ -1,0 +1,66 @@
+import * as v from 'valibot';
+
+/** Languages the interface is translated into; every title and description exists in each. */
+export const UI_LANGUAGES = ['en', 'fr'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const AUDIO_EXTENSIONS = ['mp3', 'ogg', 'oga', 'opus', 'flac', 'wav'] as const;
+
+const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+
+/** A text in every interface language, and optionally in others (e.g. the original). */
+const Localized = v.objectWithRest({ en: Text, fr: Text }, Text);
+
+const Provenance = v.strictObject({
+	synthesized: v.boolean(),
+	heldBy: Text,
+	credit: Text
+});
+
+export const ClipSchema = v.strictObject({
+	title: Localized,
+	witness: v.pipe(v.string(), v.regex(SLUG, 'must be a witness slug (a-z, 0-9, hyphens)')),
+	language: Text,
+	translations: v.array(Text),
+	description: Localized,
+	recorded: v.optional(v.strictObject({ date: v.optional(Text), place: v.optional(Text) })),
+	duration: v.optional(v.pipe(v.number(), v.minValue(0.001, 'must be positive'))),
+	audio: v.pipe(
+		v.string(),
+		v.regex(
+			new RegExp(`^[^/\\\\]+\\.(${AUDIO_EXTENSIONS.join('|')})$`, 'i'),
+			`must be a file name in the clip's folder ending in .${AUDIO_EXTENSIONS.join(', .')}`
+		)
+	),
+	provenance: Provenance
+});
+export type ClipMetadata = v.InferOutput<typeof ClipSchema>;
+
+const Witness = v.strictObject({
+	name: Text,
+	nativeName: v.optional(Text),
+	facts: v.strictObject({ en: v.array(Text), fr: v.array(Text) })
+});
+
+export const CollectionSchema = v.strictObject({
+	title: Localized,
+	description: Localized,
+	credit: Text,
+	witnesses: v.record(v.pipe(v.string(), v.regex(SLUG, 'witness keys must be slugs')), Witness)
+});
+export type CollectionMetadata = v.InferOutput<typeof CollectionSchema>;
+
+/** Describes a schema issue in words an archivist can act on. */
+export function describeIssue(issue: v.BaseIssue<unknown>): string {
+	const path = v.getDotPath(issue);
+	const field = path ? `"${path}"` : 'the file';
+	if (issue.kind === 'schema' && issue.received === 'undefined') return `missing field ${field}`;
+	if (issue.type === 'strict_object' && issue.input !== undefined && path) {
+		return `unknown field ${field}`;
+	}
+	if (issue.kind === 'schema') {
+		return `field ${field} should be ${issue.expected}, not ${issue.received}`;
+	}
+	return `field ${field} ${issue.message}`;
+}

@@ -1,0 +1,80 @@
+import type { Cue } from '../transcript/types.ts';
+import type { UiLanguage } from './schema.ts';
+
+export type Localized = Record<UiLanguage, string> & Record<string, string>;
+
+export interface Witness {
+	slug: string;
+	name: string;
+	nativeName?: string;
+	facts: Record<UiLanguage, string[]>;
+}
+
+export interface Track {
+	/** BCP 47 language code. */
+	lang: string;
+	/** The original-language transcript is `captions`; translations are `subtitles`. */
+	kind: 'captions' | 'subtitles';
+	/** File name within the clip folder, e.g. `uk.vtt`. */
+	file: string;
+	cues: Cue[];
+}
+
+export interface Chapter {
+	start: number;
+	end: number;
+	title: string;
+}
+
+export interface Provenance {
+	synthesized: boolean;
+	heldBy: string;
+	credit: string;
+}
+
+export interface Clip {
+	slug: string;
+	title: Localized;
+	witness: string;
+	/** Language spoken in the recording. */
+	language: string;
+	translations: string[];
+	description: Localized;
+	recorded?: { date?: string; place?: string };
+	/** Seconds, measured from the audio file. */
+	duration: number;
+	/** Audio file name within the clip folder. */
+	audio: string;
+	provenance: Provenance;
+	/** The original first, then the translations in the order the metadata lists them. */
+	tracks: Track[];
+	/** Chapter lists by language. */
+	chapters: Record<string, Chapter[]>;
+}
+
+export interface Collection {
+	title: Localized;
+	description: Localized;
+	credit: string;
+	witnesses: Witness[];
+	clips: Clip[];
+}
+
+/** What the build learns by reading an audio file. */
+export interface AudioAnalysis {
+	duration: number;
+	/** Peak levels 0–100, evenly spaced over the duration. */
+	peaks: number[];
+}
+
+/** Everything the content loader needs from the outside world, so it can be tested in memory. */
+export interface ContentSource {
+	/** Shown before every path in messages, e.g. `transcripts`. */
+	root: string;
+	/** Entries of a folder relative to the root (`''` is the root), or [] if it does not exist. */
+	list(folder: string): Promise<{ name: string; isFolder: boolean }[]>;
+	/** A text file relative to the root, or undefined if it does not exist. */
+	readText(path: string): Promise<string | undefined>;
+	/** Reads an audio file: undefined if it does not exist; throws if it cannot be decoded. */
+	analyseAudio(path: string): Promise<AudioAnalysis | undefined>;
+}

@@ -1,0 +1,53 @@
+import WaveSurfer from 'wavesurfer.js';
+
+/** The published peaks file (see routes/clips/[slug]/peaks.json). */
+export interface PeaksFile {
+	version: 1;
+	duration: number;
+	/** Levels 0..100. */
+	peaks: number[];
+}
+
+export interface WaveformOptions {
+	container: HTMLElement;
+	media: HTMLMediaElement;
+	peaks: PeaksFile;
+	height: number;
+	colors: { wave: string; progress: string; cursor: string };
+	/** Called with the time the listener clicked or dragged to. */
+	onSeek: (time: number) => void;
+}
+
+/**
+ * The one place that knows wavesurfer.js. It draws build-time peaks over our own `<audio>`
+ * (wavesurfer never fetches or decodes the file) and reports clicks and drags as seek requests.
+ */
+export function createWaveform(options: WaveformOptions): { destroy: () => void } {
+	const channel = Float32Array.from(options.peaks.peaks, (level) => level / 100);
+	const wavesurfer = WaveSurfer.create({
+		container: options.container,
+		media: options.media,
+		peaks: [channel],
+		duration: options.peaks.duration,
+		height: options.height,
+		waveColor: options.colors.wave,
+		progressColor: options.colors.progress,
+		cursorColor: options.colors.cursor,
+		cursorWidth: 2,
+		barWidth: 2,
+		barGap: 1,
+		barRadius: 1,
+		barMinHeight: 1,
+		dragToSeek: true,
+		interact: true,
+		hideScrollbar: true,
+		autoScroll: false
+	});
+	const unsubscribe = wavesurfer.on('interaction', (time) => options.onSeek(time));
+	return {
+		destroy() {
+			unsubscribe();
+			wavesurfer.destroy();
+		}
+	};
+}

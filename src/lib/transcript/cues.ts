@@ -1,0 +1,67 @@
+import type { Cue } from './types.ts';
+
+/**
+ * Index of the line being spoken at `time`: the last cue to have begun (start <= time), so the
+ * highlight stays on a line through the pause after it. -1 before the first cue.
+ * Cues must be sorted by start. Binary search: constant work per frame even at 5,000 cues.
+ */
+export function activeCueIndex(cues: readonly Pick<Cue, 'start'>[], time: number): number {
+	let lo = 0;
+	let hi = cues.length - 1;
+	let found = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (cues[mid]!.start <= time) {
+			found = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return found;
+}
+
+/** The first cue start strictly after `time` among sorted start times, or undefined. */
+export function nextStartAfter(starts: readonly number[], time: number): number | undefined {
+	let lo = 0;
+	let hi = starts.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (starts[mid]! <= time) lo = mid + 1;
+		else hi = mid;
+	}
+	return starts[lo];
+}
+
+/** One row of a parallel view: an original cue and the translation cues that begin within it. */
+export interface AlignedRow {
+	original: number;
+	/** Indices into the translation, in order; empty when the translation merged this cue away. */
+	translation: number[];
+}
+
+/**
+ * Aligns a translation to the original by time, not by index: each translation cue goes to the
+ * original cue it overlaps most (ties to the earlier one), so a translation segmented
+ * differently still lines up.
+ */
+export function alignCues(original: readonly Cue[], translation: readonly Cue[]): AlignedRow[] {
+	const rows: AlignedRow[] = original.map((_, i) => ({ original: i, translation: [] }));
+	if (rows.length === 0) return rows;
+	let first = 0;
+	translation.forEach((cue, t) => {
+		// Original cues ending before this one starts can no longer match (both lists sorted).
+		while (first < original.length - 1 && original[first]!.end <= cue.start) first++;
+		let best = first;
+		let bestOverlap = -Infinity;
+		for (let i = first; i < original.length && original[i]!.start < cue.end; i++) {
+			const overlap = Math.min(cue.end, original[i]!.end) - Math.max(cue.start, original[i]!.start);
+			if (overlap > bestOverlap + 1e-6) {
+				best = i;
+				bestOverlap = overlap;
+			}
+		}
+		rows[best]!.translation.push(t);
+	});
+	return rows;
+}

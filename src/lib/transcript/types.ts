@@ -1,0 +1,43 @@
+/** A problem found in the content, located at a file and line so an archivist can fix it. */
+export interface Problem {
+	severity: 'error' | 'warning';
+	/** Path relative to the project root, e.g. `transcripts/clip/en.vtt`. */
+	file: string;
+	/** 1-based line, when the problem has one. */
+	line?: number;
+	/** 1-based column, when known. */
+	column?: number;
+	message: string;
+}
+
+/**
+ * Inline formatting kept from WebVTT cue text. Anything not listed here is dropped to plain text,
+ * so cue markup can never become live HTML.
+ */
+export type CueNode = string | CueElement;
+
+export interface CueElement {
+	tag: 'i' | 'b' | 'u' | 'ruby' | 'rt' | 'c' | 'lang';
+	/** Classes of a `<c.class>` span. */
+	classes?: string[];
+	/** Language of a `<lang xx>` span. */
+	lang?: string;
+	children: CueNode[];
+}
+
+export interface Cue {
+	/** The WebVTT cue identifier, or `""`. */
+	id: string;
+	/** Seconds. */
+	start: number;
+	/** Seconds; always >= start. */
+	end: number;
+	/** Plain text: tags removed, entities decoded, line breaks kept as `\n`. */
+	text: string;
+	/** From a `<v Speaker>` tag, if any. */
+	speaker?: string;
+	/** Formatted text, for rendering through the whitelist in CueText.svelte. */
+	nodes: CueNode[];
+	/** 1-based line of the cue's timing line in its file. */
+	line: number;
+}

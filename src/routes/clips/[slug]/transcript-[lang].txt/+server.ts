@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import { nativeLanguageName } from '$lib/content/languages';
+import { findClip } from '$lib/content/summary';
+import { getContent } from '$lib/server/content';
+import { transcriptToText } from '$lib/transcript/export';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+export const prerender = true;
+
+export const entries: EntryGenerator = async () => {
+	const { collection } = await getContent();
+	return collection.clips.flatMap((clip) =>
+		clip.tracks.map((t) => ({ slug: clip.slug, lang: t.lang }))
+	);
+};
+
+/** A plain-text transcript with timestamps, for download. */
+export const GET: RequestHandler = async ({ params }) => {
+	const { collection } = await getContent();
+	const clip = findClip(collection, params.slug);
+	const track = clip?.tracks.find((t) => t.lang === params.lang);
+	if (!clip || !track) error(404, 'No such transcript');
+	const witness = collection.witnesses.find((w) => w.slug === clip.witness);
+	const title = clip.title[track.lang] ?? clip.title.en;
+	const header = [
+		title,
+		witness?.name ?? clip.witness,
+		`${nativeLanguageName(track.lang)} (${track.kind === 'captions' ? 'original' : 'translation'})`,
+		clip.provenance.synthesized
+			? 'Synthesized narration of a summary written for this edition.'
+			: '',
+		clip.provenance.credit
+	].filter(Boolean);
+	return new Response(transcriptToText(header, track.cues), {
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+};

@@ -1,0 +1,31 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	compilerOptions: {
+		// Svelte 5 runes everywhere; no legacy `export let` or `$:`.
+		runes: true
+	},
+	kit: {
+		// Every page is prerendered; `strict` fails the build if any route could not be.
+		adapter: adapter({ strict: true }),
+		typescript: {
+			// Type-check the test and script set-up too, not only src/.
+			config: (config) => {
+				config.include.push('../playwright.config.ts', '../scripts/**/*.js');
+			}
+		},
+		prerender: {
+			// A broken internal link or a missing file fails the build instead of shipping a 404.
+			handleHttpError: ({ path, referrer, message }) => {
+				throw new Error(`${message} (linked from ${referrer ?? 'an entry'}: ${path})`);
+			},
+			handleMissingId: 'fail',
+			handleUnseenRoutes: 'fail'
+		}
+	}
+};
+
+export default config;

@@ -1,0 +1,24 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The clip most tests play; E2E_CLIP points them at another collection's clip. */
+export const CLIP = process.env.E2E_CLIP ?? 'petrikonis-kengir-suppression';
+
+export async function openClip(page: Page, slug = CLIP) {
+	await page.goto(`/clips/${slug}`);
+	// The waveform appears once the page is interactive.
+	await expect(page.getByTestId('waveform')).toBeVisible();
+}
+
+export const lines = (page: Page): Locator =>
+	page.getByTestId('transcript').locator('button[data-start]');
+
+export const currentLines = (page: Page): Locator =>
+	page.getByTestId('transcript').locator('button[data-start][aria-current="true"]');
+
+export async function audioTime(page: Page): Promise<number> {
+	return page.evaluate(() => document.querySelector('audio')!.currentTime);
+}
+
+export async function startOf(line: Locator): Promise<number> {
+	return Number(await line.getAttribute('data-start'));
+}

@@ -1,0 +1,176 @@
+import { expect, test } from '@playwright/test';
+import { audioTime, currentLines, lines, openClip, startOf } from './helpers';
+
+test.describe('clip page player', () => {
+	test.beforeEach(async ({ page }) => {
+		await openClip(page);
+	});
+
+	test('clicking a line seeks to its start, highlights it and plays', async ({ page }) => {
+		const third = lines(page).nth(2);
+		const start = await startOf(third);
+		await page.evaluate(() => {
+			const audio = document.querySelector('audio')!;
+			const record = () => document.body.setAttribute('data-seeked-to', String(audio.currentTime));
+			audio.addEventListener('seeking', record, { once: true });
+		});
+		await third.click();
+		await expect(third).toHaveAttribute('aria-current', 'true');
+		await expect(currentLines(page)).toHaveCount(1);
+		const seekedTo = Number(await page.locator('body').getAttribute('data-seeked-to'));
+		expect(Math.abs(seekedTo - start)).toBeLessThanOrEqual(0.05);
+		await expect
+			.poll(() => page.evaluate(() => !document.querySelector('audio')!.paused))
+			.toBe(true);
+	});
+
+	test('during playback the highlight moves from line to line', async ({ page }) => {
+		const first = lines(page).nth(0);
+		const second = lines(page).nth(1);
+		const secondStart = await startOf(second);
+		await first.click();
+		// Jump to just before the second line so the test does not wait for a whole cue.
+		await page.evaluate((t) => (document.querySelector('audio')!.currentTime = t), secondStart - 1);
+		await expect(second).toHaveAttribute('aria-current', 'true', { timeout: 5000 });
+		expect(await audioTime(page)).toBeGreaterThanOrEqual(secondStart - 0.01);
+		await expect(first).not.toHaveAttribute('aria-current', 'true');
+	});
+
+	test('clicking the waveform while paused highlights the line at that time', async ({ page }) => {
+		const waveform = page.getByTestId('waveform');
+		await expect(waveform).toHaveAttribute('data-drawn', 'true');
+		const duration = await page.evaluate(() => {
+			const a = document.querySelector('audio')!;
+			return Number.isFinite(a.duration) && a.duration > 0 ? a.duration : 0;
+		});
+		expect(duration).toBeGreaterThan(0);
+		const target = lines(page).nth(4);
+		const start = Number(await target.getAttribute('data-start'));
+		const end = Number(await target.getAttribute('data-end'));
+		const box = (await waveform.locator('.surface').boundingBox())!;
+		const middle = (start + end) / 2;
+		await page.mouse.click(box.x + (middle / duration) * box.width, box.y + box.height / 2);
+		await expect(target).toHaveAttribute('aria-current', 'true');
+		expect(Math.abs((await audioTime(page)) - middle)).toBeLessThan(duration / box.width + 0.3);
+		expect(await page.evaluate(() => document.querySelector('audio')!.paused)).toBe(true);
+	});
+
+	test('the waveform is a keyboard slider', async ({ page }) => {
+		const slider = page.getByRole('slider', { name: 'Position in the recording' });
+		await slider.focus();
+		await page.keyboard.press('End');
+		await expect(slider).toHaveAttribute('aria-valuetext', /^(\d+:\d\d) of \1$/);
+		await page.keyboard.press('Home');
+		await expect(slider).toHaveAttribute('aria-valuenow', '0');
+		await page.keyboard.press('ArrowRight');
+		await expect(slider).toHaveAttribute('aria-valuenow', '5');
+		await expect(slider).toHaveAttribute('aria-valuetext', /^0:05 of /);
+		await page.keyboard.press('PageDown');
+		const current = currentLines(page).first();
+		const start = await startOf(current);
+		expect(start).toBeGreaterThan(5);
+		expect(Math.abs((await audioTime(page)) - start)).toBeLessThan(0.05);
+		await page.keyboard.press('PageUp');
+		await expect(currentLines(page).first()).not.toHaveAttribute('data-start', String(start));
+	});
+
+	test('arrow keys move between transcript lines and Enter plays one', async ({ page }) => {
+		await lines(page).nth(0).focus();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await expect(lines(page).nth(2)).toBeFocused();
+		await page.keyboard.press('ArrowUp');
+		await expect(lines(page).nth(1)).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(lines(page).nth(1)).toHaveAttribute('aria-current', 'true');
+	});
+
+	test('switching language and the parallel view keep the current line', async ({ page }) => {
+		await page.getByRole('radio', { name: /English/ }).check();
+		await page.getByRole('checkbox', { name: 'Show the original alongside' }).uncheck();
+		const line = lines(page).nth(6);
+		const start = await startOf(line);
+		await line.click();
+		await page.evaluate(() => document.querySelector('audio')!.pause());
+		await page.getByRole('radio', { name: /Français/ }).check();
+		const french = page.locator(`[data-languages="fr"] button[data-start="${start}"]`);
+		await expect(french).toHaveAttribute('aria-current', 'true');
+		await expect(french).toBeInViewport();
+		await expect(french.locator('[lang="fr"]')).toHaveCount(1);
+
+		await page.getByRole('checkbox', { name: 'Show the original alongside' }).check();
+		const current = currentLines(page);
+		await expect(current).toHaveCount(2);
+		await expect(current.nth(0).locator('[lang]').first()).not.toHaveAttribute('lang', 'fr');
+		await expect(current.nth(1).locator('[lang="fr"]')).toHaveCount(1);
+		await expect(current.nth(0)).toHaveAttribute('data-start', String(start));
+		await expect(current.nth(0)).toBeInViewport();
+	});
+
+	test('scrolling by hand pauses follow mode until "Back to current line"', async ({ page }) => {
+		await lines(page).nth(0).click();
+		const scroller = page.getByTestId('transcript').locator('.scroller');
+		await scroller.hover();
+		await page.mouse.wheel(0, 4000);
+		const back = page.getByRole('button', { name: 'Back to current line' });
+		await expect(back).toBeVisible();
+		await expect(currentLines(page).first()).not.toBeInViewport();
+		// Following stays off while playing: no timed auto-resume.
+		await page.waitForTimeout(1500);
+		await expect(back).toBeVisible();
+		await back.click();
+		await expect(back).toBeHidden();
+		await expect(currentLines(page).first()).toBeInViewport();
+		await expect(currentLines(page).first()).toBeFocused();
+	});
+
+	test('single-key shortcuts act inside the player and can be turned off', async ({ page }) => {
+		await lines(page).nth(0).focus();
+		await page.keyboard.press('k');
+		await expect
+			.poll(() => page.evaluate(() => !document.querySelector('audio')!.paused))
+			.toBe(true);
+		await page.keyboard.press('k');
+		await expect
+			.poll(() => page.evaluate(() => document.querySelector('audio')!.paused))
+			.toBe(true);
+		const before = await audioTime(page);
+		await page.keyboard.press('l');
+		await expect.poll(() => audioTime(page)).toBeGreaterThan(before + 9);
+
+		await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+		await expect(dialog).toBeVisible();
+		await dialog.getByRole('checkbox', { name: 'Single-key shortcuts on' }).uncheck();
+		await page.keyboard.press('Escape');
+		await expect(dialog).toBeHidden();
+		await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeFocused();
+		const at = await audioTime(page);
+		await page.keyboard.press('l');
+		await page.waitForTimeout(300);
+		expect(await audioTime(page)).toBeCloseTo(at, 1);
+	});
+});
+
+test('an unreachable audio file shows a message and the transcript still works', async ({
+	page
+}) => {
+	await page.route('**/media/**/*.mp3', (route) => route.fulfill({ status: 404, body: 'gone' }));
+	await openClip(page);
+	await expect(page.getByTestId('audio-problem')).toContainText('could not be loaded');
+	const line = lines(page).nth(3);
+	await line.click();
+	await expect(line).toHaveAttribute('aria-current', 'true');
+	await expect(lines(page).first()).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('the transcript and native audio controls are there', async ({ page }) => {
+		await page.goto(`/clips/${process.env.E2E_CLIP ?? 'petrikonis-kengir-suppression'}`);
+		await expect(page.locator('audio[controls]')).toBeVisible();
+		expect(await page.locator('audio track').count()).toBeGreaterThanOrEqual(3);
+		expect(await lines(page).count()).toBeGreaterThanOrEqual(15);
+		await expect(page.getByTestId('provenance')).toContainText('Synthesized narration');
+	});
+});

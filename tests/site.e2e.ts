@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { CLIP } from './helpers';
+
+test('the home page lists every clip with its provenance', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const links = page.locator('a[href*="clips/"]');
+	expect(await links.count()).toBeGreaterThanOrEqual(1);
+	await expect(page.getByText(/Synthesized narration/).first()).toBeVisible();
+	await links.first().click();
+	await expect(page).toHaveURL(/\/clips\/[a-z0-9-]+$/);
+	await expect(page.getByTestId('provenance')).toContainText('Synthesized narration');
+});
+
+test('the interface language can be switched and is remembered', async ({ page }) => {
+	await page.goto(`/clips/${CLIP}`);
+	await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Français' }).click();
+	await expect(page.getByRole('button', { name: 'Lecture', exact: true })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(page.getByTestId('provenance')).toContainText('Narration synthétisée');
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Lecture', exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Français' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
+test('build-time peaks and transcripts are published as static files', async ({ request }) => {
+	const peaks = await request.get(`/clips/${CLIP}/peaks.json`);
+	expect(peaks.ok()).toBe(true);
+	const body = (await peaks.json()) as { duration: number; peaks: number[] };
+	expect(body.duration).toBeGreaterThan(0);
+	expect(body.peaks.length).toBeGreaterThan(100);
+	expect(Math.max(...body.peaks)).toBe(100);
+
+	const vtt = await request.get(`/media/${CLIP}/en.vtt`);
+	expect(await vtt.text()).toMatch(/^WEBVTT/);
+	const text = await request.get(`/clips/${CLIP}/transcript-en.txt`);
+	expect(await text.text()).toMatch(/\[0:0\d\] /);
+});
+
+test('audio is served with byte ranges, so seeking works on any static host', async ({
+	request,
+	page
+}) => {
+	await page.goto(`/clips/${CLIP}`);
+	const src = await page.locator('audio').getAttribute('src');
+	const url = new URL(src!, page.url()).href;
+	const partial = await request.get(url, { headers: { range: 'bytes=100-199' } });
+	expect(partial.status()).toBe(206);
+	expect((await partial.body()).length).toBe(100);
+});
+
+test('the browser never downloads the whole audio to draw the waveform', async ({ page }) => {
+	const audioRequests: string[] = [];
+	page.on('request', (r) => {
+		if (
+			/\.(mp3|ogg|opus|flac|wav)$/.test(new URL(r.url()).pathname) &&
+			r.resourceType() !== 'media'
+		) {
+			audioRequests.push(`${r.resourceType()} ${r.url()}`);
+		}
+	});
+	await page.goto(`/clips/${CLIP}`);
+	await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+	await page.waitForTimeout(500);
+	// Only the <audio> element fetches the recording (as `media`); no fetch/XHR decodes it.
+	expect(audioRequests).toEqual([]);
+});
