@@ -42,7 +42,11 @@ export function validCollection(
 		translations: ['en'],
 		description: { en: 'What the recording covers.', fr: 'Ce que couvre l’enregistrement.' },
 		audio: 'audio.mp3',
-		provenance: { synthesized: true, heldBy: 'its archive', credit: 'INED Éditions' },
+		provenance: {
+			synthesized: true,
+			heldBy: { en: 'its archive', fr: 'ses archives' },
+			credit: 'INED Éditions'
+		},
 		...overrides.clip
 	};
 	return {

@@ -14,7 +14,7 @@ const Localized = v.objectWithRest({ en: Text, fr: Text }, Text);
 
 const Provenance = v.strictObject({
 	synthesized: v.boolean(),
-	heldBy: Text,
+	heldBy: Localized,
 	credit: Text
 });
 

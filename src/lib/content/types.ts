@@ -28,7 +28,8 @@ export interface Chapter {
 
 export interface Provenance {
 	synthesized: boolean;
-	heldBy: string;
+	/** Who holds the original recording, in each interface language. */
+	heldBy: Localized;
 	credit: string;
 }
 

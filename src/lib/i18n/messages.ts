@@ -61,7 +61,28 @@ export const en = {
 	'transcript.download': 'Download transcript',
 	'transcript.downloadVtt': '{language} (WebVTT)',
 	'transcript.downloadText': '{language} (text)',
-	'transcript.chapters': 'Chapters'
+	'transcript.chapters': 'Chapters',
+	'transcript.linkTo': 'Link to the line at {time}',
+	'transcript.selected': 'selected',
+	'quote.title': 'Selected passage',
+	'quote.hint': 'Shift+click, drag or Shift+arrow keys to select several lines.',
+	'quote.range': '{start} to {end}',
+	'quote.citation': 'Citation',
+	'quote.copyText': 'Copy quotation',
+	'quote.copyMarkdown': 'Copy as Markdown',
+	'quote.copyLink': 'Copy link',
+	'quote.copied': 'Copied to the clipboard.',
+	'quote.copyFailed': 'Could not copy: select the text above and copy it by hand.',
+	'quote.play': 'Play passage',
+	'quote.keepListening': 'Keep listening after the passage',
+	'quote.print': 'Print passage',
+	'quote.clear': 'Clear selection',
+	'link.ignored':
+		'The time in this link could not be used ({reason}), so the recording starts at the beginning.',
+	'link.dismiss': 'Dismiss',
+	'link.malformed': 'it is not a valid time',
+	'link.reversed': 'the passage ends before it begins',
+	'link.past-end': 'it is after the end of the recording'
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -125,7 +146,28 @@ export const fr: Record<MessageKey, string> = {
 	'transcript.download': 'Télécharger la transcription',
 	'transcript.downloadVtt': '{language} (WebVTT)',
 	'transcript.downloadText': '{language} (texte)',
-	'transcript.chapters': 'Chapitres'
+	'transcript.chapters': 'Chapitres',
+	'transcript.linkTo': 'Lien vers la ligne à {time}',
+	'transcript.selected': 'sélectionnée',
+	'quote.title': 'Passage sélectionné',
+	'quote.hint': 'Maj+clic, glisser ou Maj+flèches pour sélectionner plusieurs lignes.',
+	'quote.range': 'de {start} à {end}',
+	'quote.citation': 'Citation',
+	'quote.copyText': 'Copier la citation',
+	'quote.copyMarkdown': 'Copier en Markdown',
+	'quote.copyLink': 'Copier le lien',
+	'quote.copied': 'Copié dans le presse-papiers.',
+	'quote.copyFailed': 'Copie impossible : sélectionnez le texte ci-dessus et copiez-le à la main.',
+	'quote.play': 'Écouter le passage',
+	'quote.keepListening': 'Continuer l’écoute après le passage',
+	'quote.print': 'Imprimer le passage',
+	'quote.clear': 'Effacer la sélection',
+	'link.ignored':
+		'Le temps indiqué dans ce lien n’a pas pu être utilisé ({reason}) : l’enregistrement commence au début.',
+	'link.dismiss': 'Fermer',
+	'link.malformed': 'ce n’est pas un temps valide',
+	'link.reversed': 'le passage finit avant de commencer',
+	'link.past-end': 'il se situe après la fin de l’enregistrement'
 };
 
 export const catalogues = { en, fr } as const;

@@ -241,7 +241,8 @@ export class PlayerState {
 		if (this.#timerTarget === next) return;
 		this.#cancelTimer();
 		this.#timerTarget = next;
-		const wait = ((next - media.currentTime) / media.playbackRate) * 1000;
+		// Aim a millisecond early: timers only ever fire late, and #onBoundary snaps the rest.
+		const wait = ((next - media.currentTime) / media.playbackRate) * 1000 - 1;
 		this.#timer = setTimeout(() => this.#onBoundary(next), Math.max(0, wait));
 	}
 

@@ -1,12 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadCollection, type LoadResult } from '../content/collection.ts';
 import type { ContentSource } from '../content/types.ts';
 import { analyseAudioCached } from './audio.ts';
 
 /** The content folder; tests and benchmarks point it elsewhere with TRANSCRIPTS_DIR. */
 export function transcriptsDir(): string {
-	return join(process.cwd(), process.env.TRANSCRIPTS_DIR ?? 'transcripts');
+	return resolve(process.env.TRANSCRIPTS_DIR ?? 'transcripts');
 }
 
 /** A ContentSource backed by a folder on disk. */

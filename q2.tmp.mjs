@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage();
+page.on('pageerror', e => console.log('pageerror', e.message));
+page.on('console', m => console.log('console', m.type(), m.text()));
+await page.goto('http://127.0.0.1:4173/clips/test-clip');
+await page.locator('[data-drawn="true"]').waitFor();
+const lines = page.locator('[data-testid=transcript] button[data-start]');
+await lines.nth(0).click();
+await lines.nth(2).click({ modifiers: ['Shift'] });
+await page.waitForTimeout(500);
+console.log(page.url(), await page.locator('[data-testid=quote]').count(), await page.locator('.entry.selected').count());
+await browser.close();

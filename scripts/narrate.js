@@ -1,0 +1,153 @@
+// Generates the demonstration collection's audio and transcripts from the narration texts in
+// scripts/narration/<slug>.json: each cue is spoken by espeak-ng in the clip's language, the
+// cues are joined with fixed pauses, and the WebVTT timings are written from the real sample
+// counts, so the text and the audio line up exactly. Same text in, same timings out.
+//
+//   node scripts/narrate.js [slug …]        (all clips when none is named)
+//
+// Needs espeak-ng and ffmpeg (Debian: apt-get install -y espeak-ng ffmpeg). The site and the
+// tests do not: the generated files are committed.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SOURCE = 'scripts/narration';
+const OUT = 'transcripts';
+const SPEED = 145; // words per minute: unhurried, as befits the subject
+const LEAD_IN = 0.6; // seconds of silence before the first cue
+const PAUSE = 0.7; // between cues
+const CHAPTER_PAUSE = 1.4; // before a new chapter
+const TAIL = 1.0; // after the last cue
+
+/**
+ * @typedef {{ [lang: string]: string }} Texts
+ * @typedef {{ language: string, speaker: Texts, cues: Texts[], chapters: (Texts & { firstCue: number })[] }} Narration
+ */
+
+function need(command, versionFlag) {
+	try {
+		execFileSync(command, [versionFlag], { stdio: 'ignore' });
+	} catch {
+		console.error(`${command} is missing. Install with: apt-get install -y espeak-ng ffmpeg`);
+		process.exit(1);
+	}
+}
+
+/** Reads a 16-bit PCM WAV as written by espeak-ng: its samples and rate. */
+function readWav(file) {
+	const bytes = readFileSync(file);
+	let offset = 12;
+	let rate = 0;
+	while (offset < bytes.length) {
+		const id = bytes.toString('ascii', offset, offset + 4);
+		const size = bytes.readUInt32LE(offset + 4);
+		if (id === 'fmt ') rate = bytes.readUInt32LE(offset + 12);
+		// espeak-ng writing to a file leaves the data size unset; the data runs to the end.
+		if (id === 'data') return { rate, pcm: bytes.subarray(offset + 8) };
+		offset += 8 + size;
+	}
+	throw new Error(`${file}: no data chunk`);
+}
+
+const stamp = (seconds) => {
+	const ms = Math.round(seconds * 1000);
+	const pad = (n, w = 2) => String(n).padStart(w, '0');
+	return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+};
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** @param {string} slug */
+function narrate(slug) {
+	/** @type {Narration} */
+	const narration = JSON.parse(readFileSync(join(SOURCE, `${slug}.json`), 'utf8'));
+	const lang = narration.language;
+	const languages = [lang, 'en', 'fr'];
+	const work = mkdtempSync(join(tmpdir(), `narrate-${slug}-`));
+	const chapterStarts = new Set(narration.chapters.map((c) => c.firstCue));
+
+	let rate = 0;
+	/** @type {Buffer[]} */
+	const parts = [];
+	let samples = 0;
+	const silence = (seconds) => {
+		const n = Math.round(seconds * rate);
+		parts.push(Buffer.alloc(n * 2));
+		samples += n;
+	};
+	/** @type {{ start: number, end: number }[]} */
+	const timings = [];
+	narration.cues.forEach((cue, i) => {
+		const wav = join(work, `${i}.wav`);
+		execFileSync('espeak-ng', ['-v', lang, '-s', String(SPEED), '-w', wav, cue[lang]]);
+		const { rate: cueRate, pcm } = readWav(wav);
+		if (rate === 0) rate = cueRate;
+		if (cueRate !== rate) throw new Error(`${slug}: sample rate changed at cue ${i + 1}`);
+		silence(i === 0 ? LEAD_IN : chapterStarts.has(i) ? CHAPTER_PAUSE : PAUSE);
+		const start = samples / rate;
+		parts.push(pcm);
+		samples += pcm.length / 2;
+		timings.push({ start, end: samples / rate });
+	});
+	silence(TAIL);
+
+	const dir = join(OUT, slug);
+	mkdirSync(dir, { recursive: true });
+	const raw = join(work, 'all.pcm');
+	writeFileSync(raw, Buffer.concat(parts));
+	// Mono MP3 at 48 kbit/s plays in every browser; bitexact keeps the bytes reproducible.
+	execFileSync('ffmpeg', [
+		'-y',
+		'-v',
+		'error',
+		'-f',
+		's16le',
+		'-ar',
+		String(rate),
+		'-ac',
+		'1',
+		'-i',
+		raw,
+		'-ac',
+		'1',
+		'-ar',
+		'24000',
+		'-c:a',
+		'libmp3lame',
+		'-b:a',
+		'48k',
+		'-map_metadata',
+		'-1',
+		'-fflags',
+		'+bitexact',
+		'-flags:a',
+		'+bitexact',
+		join(dir, 'audio.mp3')
+	]);
+
+	for (const language of languages) {
+		const speaker = narration.speaker[language];
+		const cues = narration.cues.map(
+			(cue, i) =>
+				`c${i + 1}\n${stamp(timings[i].start)} --> ${stamp(timings[i].end)}\n<v ${speaker}>${escape(cue[language])}\n`
+		);
+		writeFileSync(join(dir, `${language}.vtt`), `WEBVTT\n\n${cues.join('\n')}`);
+		const chapters = narration.chapters.map((chapter, i) => {
+			const next = narration.chapters[i + 1];
+			const end = next ? timings[next.firstCue].start : timings[timings.length - 1].end;
+			return `${stamp(timings[chapter.firstCue].start)} --> ${stamp(end)}\n${escape(chapter[language])}\n`;
+		});
+		writeFileSync(join(dir, `chapters.${language}.vtt`), `WEBVTT\n\n${chapters.join('\n')}`);
+	}
+	rmSync(work, { recursive: true, force: true });
+	const duration = samples / rate;
+	console.log(`${slug}: ${narration.cues.length} cues, ${duration.toFixed(1)} s`);
+}
+
+need('espeak-ng', '--version');
+need('ffmpeg', '-version');
+const slugs = process.argv.slice(2);
+const all = readdirSync(SOURCE)
+	.filter((f) => f.endsWith('.json'))
+	.map((f) => f.slice(0, -5));
+for (const slug of slugs.length ? slugs : all) narrate(slug);

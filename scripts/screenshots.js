@@ -1,0 +1,52 @@
+// Takes the README's screenshots from a running site (npm run build && npm run serve):
+//   node scripts/screenshots.js [base-url] [clip-slug] [out-dir]
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { findBrowser } from './find-browser.js';
+
+const [
+	base = 'http://127.0.0.1:4173',
+	clip = 'petrikonis-kengir-suppression',
+	out = '.github/screenshots'
+] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+	executablePath: findBrowser(),
+	args: [
+		'--disable-background-networking',
+		'--no-first-run',
+		'--autoplay-policy=no-user-gesture-required'
+	]
+});
+
+const shots = [
+	{ name: 'clip-phone', width: 390, height: 844, path: `/clips/${clip}`, scale: 2 },
+	{ name: 'clip-laptop', width: 1366, height: 768, path: `/clips/${clip}`, scale: 1 },
+	{ name: 'clip-kiosk', width: 1920, height: 1080, path: `/clips/${clip}`, scale: 1 },
+	{ name: 'home-laptop', width: 1366, height: 768, path: '/', scale: 1 }
+];
+
+for (const shot of shots) {
+	const page = await browser.newPage({
+		viewport: { width: shot.width, height: shot.height },
+		deviceScaleFactor: shot.scale
+	});
+	page.on('pageerror', (error) => console.error(`${shot.name}: ${error.message}`));
+	await page.goto(base + shot.path, { waitUntil: 'networkidle' });
+	if (shot.path.startsWith('/clips/')) {
+		// Show the player mid-recording: a line highlighted, the waveform partly played.
+		await page.locator('[data-drawn="true"]').waitFor();
+		const count = await page.locator('button[data-start]').count();
+		const line = page.locator('button[data-start]').nth(Math.min(5, count - 1));
+		await line.click();
+		await page.waitForTimeout(1200);
+		await page.evaluate(() => document.querySelector('audio')?.pause());
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await page.waitForTimeout(400);
+	}
+	await page.screenshot({ path: `${out}/${shot.name}.png` });
+	console.log(`${out}/${shot.name}.png`);
+	await page.close();
+}
+await browser.close();
