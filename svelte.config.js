@@ -11,6 +11,13 @@ const config = {
 	kit: {
 		// Every page is prerendered; `strict` fails the build if any route could not be.
 		adapter: adapter({ strict: true }),
+		paths: {
+			// Absolute links: the same on the server and in the browser, so hydration never
+			// re-sets the audio's src (which would reload it and lose a deep link's position).
+			// To host the site under a folder, build with BASE_PATH=/that/folder.
+			base: process.env.BASE_PATH ?? '',
+			relative: false
+		},
 		typescript: {
 			// Type-check the Playwright set-up too (and the scripts it imports).
 			config: (config) => {

@@ -9,6 +9,22 @@ export async function openClip(page: Page, slug = CLIP) {
 	await expect(page.getByTestId('waveform')).toBeVisible();
 }
 
+/** Shows one language only (the default pairs the original with a translation). */
+export async function showSingleLanguage(page: Page, name: RegExp = /English/) {
+	await page.getByRole('radio', { name }).check();
+	const parallel = page.getByRole('checkbox', { name: 'Show the original alongside' });
+	if (await parallel.isVisible()) await parallel.uncheck();
+}
+
+/** Whether a line is within the visible part of the transcript's scrolling area. */
+export async function isShownInTranscript(line: Locator): Promise<boolean> {
+	return line.evaluate((el) => {
+		const scroller = el.closest('.scroller')!.getBoundingClientRect();
+		const box = el.getBoundingClientRect();
+		return box.top >= scroller.top - 1 && box.bottom <= scroller.bottom + 1;
+	});
+}
+
 export const lines = (page: Page): Locator =>
 	page.getByTestId('transcript').locator('button[data-start]');
 

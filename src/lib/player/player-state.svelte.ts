@@ -97,7 +97,13 @@ export class PlayerState {
 			this.#muted = media.muted;
 		};
 		const handlers: Record<string, () => void> = {
-			loadedmetadata: sync,
+			loadedmetadata: () => {
+				sync();
+				// If the element was reset (a new load) after a seek was requested, honour the seek.
+				if (!this.#playing && Math.abs(media.currentTime - this.#currentTime) > 0.01) {
+					media.currentTime = this.#currentTime;
+				}
+			},
 			durationchange: sync,
 			ratechange: sync,
 			volumechange: sync,

@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { audioTime, CLIP, lines, openClip, showSingleLanguage, startOf } from './helpers';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('three selected lines are cited exactly, and their link replays just that passage', async ({
+	page,
+	context
+}) => {
+	await openClip(page);
+	await showSingleLanguage(page, /lietuvių/i);
+	const first = lines(page).nth(4);
+	const third = lines(page).nth(6);
+	const texts = await Promise.all(
+		[4, 5, 6].map((i) => lines(page).nth(i).locator('.text').innerText())
+	);
+	const start = await startOf(first);
+	const end = Number(await third.getAttribute('data-end'));
+
+	// Click the first line (which plays), then Shift+click the third to select all three.
+	await first.click();
+	await page.evaluate(() => document.querySelector('audio')!.pause());
+	await third.click({ modifiers: ['Shift'] });
+	const quote = page.getByTestId('quote');
+	await expect(quote).toBeVisible();
+	await expect(page.locator('.entry.selected')).toHaveCount(3);
+	await expect(page.getByTestId('waveform-passage')).toBeVisible();
+
+	await quote.getByRole('button', { name: 'Copy quotation' }).click();
+	await expect(quote.getByRole('status')).toHaveText('Copied to the clipboard.');
+	const copied = await page.evaluate(() => navigator.clipboard.readText());
+	// The exact words, Lithuanian letters and all, in order.
+	expect(copied).toContain(texts.join(' '));
+	expect(copied).toContain('Antanas Petrikonis');
+	expect(copied).toContain('The Kengir uprising put down');
+	const clock = (t: number) =>
+		`${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
+	expect(copied).toContain(`${clock(start)}–`);
+	expect(copied).toContain('INED Éditions, Sound Archives: European Memories of the Gulag');
+	const url = /(http\S+#t=([\d.]+),([\d.]+)&lang=lt)/.exec(copied);
+	expect(url).not.toBeNull();
+	expect(Number(url![2])).toBeCloseTo(start, 0);
+	expect(Number(url![3])).toBeCloseTo(end, 0);
+	expect(url![1]).toContain(`/clips/${CLIP}`);
+
+	// Opening the link marks the passage, puts the audio at its start and stops at its end.
+	const visitor = await context.newPage();
+	await visitor.goto(url![1]);
+	await expect(visitor.getByTestId('quote')).toBeVisible();
+	await expect(visitor.locator('.entry.selected')).toHaveCount(3);
+	await expect.poll(() => audioTime(visitor)).toBeCloseTo(Number(url![2]), 1);
+	await visitor.getByRole('button', { name: 'Play passage' }).click();
+	await expect
+		.poll(() => visitor.evaluate(() => document.querySelector('audio')!.paused), {
+			timeout: 30_000
+		})
+		.toBe(true);
+	const stoppedAt = await audioTime(visitor);
+	expect(stoppedAt).toBeGreaterThanOrEqual(Number(url![3]) - 0.05);
+	expect(stoppedAt).toBeLessThan(Number(url![3]) + 0.5);
+});
+
+test('copying as Markdown and the link alone keep the exact characters', async ({ page }) => {
+	await openClip(page, 'yarynich-escape');
+	await showSingleLanguage(page, /українська/i);
+	const line = lines(page).nth(2);
+	const text = await line.locator('.text').innerText();
+	await page.locator('.entry').nth(2).getByRole('link').click();
+	const quote = page.getByTestId('quote');
+	await quote.getByRole('button', { name: 'Copy as Markdown' }).click();
+	const markdown = await page.evaluate(() => navigator.clipboard.readText());
+	expect(markdown).toContain(`> ${text}`);
+	expect(markdown).toContain('Orest Yarynich');
+	await quote.getByRole('button', { name: 'Copy link' }).click();
+	const link = await page.evaluate(() => navigator.clipboard.readText());
+	expect(link).toMatch(/\/clips\/yarynich-escape#t=[\d.]+,[\d.]+&lang=uk$/);
+});
+
+test('a translated passage is quoted with its original alongside', async ({ page }) => {
+	await openClip(page);
+	await showSingleLanguage(page, /English/);
+	await page.locator('.entry').nth(3).getByRole('link').click();
+	const quote = page.getByTestId('quote');
+	await expect(quote.locator('blockquote[lang="en"]')).toBeVisible();
+	await expect(quote.locator('blockquote[lang="lt"]')).toBeVisible();
+});
+
+test('keyboard: Shift+arrows select lines and Escape clears them', async ({ page }) => {
+	await openClip(page);
+	await showSingleLanguage(page);
+	await lines(page).nth(1).focus();
+	await page.keyboard.press('Shift+ArrowDown');
+	await page.keyboard.press('Shift+ArrowDown');
+	await expect(page.locator('.entry.selected')).toHaveCount(3);
+	await expect(page.getByTestId('quote')).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('quote')).toBeHidden();
+});
+
+test('a malformed or out-of-range link shows a gentle notice, not an error', async ({ page }) => {
+	await page.goto(`/clips/${CLIP}#t=banana`);
+	await expect(page.getByTestId('link-notice')).toContainText('could not be used');
+	await expect(lines(page).first()).toBeVisible();
+	await page.goto(`/clips/${CLIP}#t=99999`);
+	await page.reload();
+	await expect(page.getByTestId('link-notice')).toContainText('after the end of the recording');
+	expect(await audioTime(page)).toBe(0);
+});
