@@ -37,18 +37,19 @@ test('three selected lines are cited exactly, and their link replays just that p
 		`${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
 	expect(copied).toContain(`${clock(start)}–`);
 	expect(copied).toContain('INED Éditions, Sound Archives: European Memories of the Gulag');
-	const url = /(http\S+#t=([\d.]+),([\d.]+)&lang=lt)/.exec(copied);
-	expect(url).not.toBeNull();
-	expect(Number(url![2])).toBeCloseTo(start, 0);
-	expect(Number(url![3])).toBeCloseTo(end, 0);
-	expect(url![1]).toContain(`/clips/${CLIP}`);
+	const match = /(http\S+#t=([\d.]+),([\d.]+)&lang=lt)/.exec(copied);
+	expect(match).not.toBeNull();
+	const url = match as RegExpExecArray & [string, string, string, string];
+	expect(Number(url[2])).toBeCloseTo(start, 0);
+	expect(Number(url[3])).toBeCloseTo(end, 0);
+	expect(url[1]).toContain(`/clips/${CLIP}`);
 
 	// Opening the link marks the passage, puts the audio at its start and stops at its end.
 	const visitor = await context.newPage();
-	await visitor.goto(url![1]);
+	await visitor.goto(url[1]);
 	await expect(visitor.getByTestId('quote')).toBeVisible();
 	await expect(visitor.locator('.entry.selected')).toHaveCount(3);
-	await expect.poll(() => audioTime(visitor)).toBeCloseTo(Number(url![2]), 1);
+	await expect.poll(() => audioTime(visitor)).toBeCloseTo(Number(url[2]), 1);
 	await visitor.getByRole('button', { name: 'Play passage' }).click();
 	await expect
 		.poll(() => visitor.evaluate(() => document.querySelector('audio')!.paused), {
@@ -56,8 +57,8 @@ test('three selected lines are cited exactly, and their link replays just that p
 		})
 		.toBe(true);
 	const stoppedAt = await audioTime(visitor);
-	expect(stoppedAt).toBeGreaterThanOrEqual(Number(url![3]) - 0.05);
-	expect(stoppedAt).toBeLessThan(Number(url![3]) + 0.5);
+	expect(stoppedAt).toBeGreaterThanOrEqual(Number(url[3]) - 0.05);
+	expect(stoppedAt).toBeLessThan(Number(url[3]) + 0.5);
 });
 
 test('copying as Markdown and the link alone keep the exact characters', async ({ page }) => {
