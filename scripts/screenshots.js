@@ -42,7 +42,11 @@ for (const shot of shots) {
 		await line.click();
 		await page.waitForTimeout(1200);
 		await page.evaluate(() => document.querySelector('audio')?.pause());
-		await page.evaluate(() => window.scrollTo(0, 0));
+		// Scroll the page to the player, as a listener would: deck on top, transcript below.
+		await page.evaluate(() => {
+			const player = document.querySelector('.player');
+			if (player) window.scrollTo(0, player.getBoundingClientRect().top + window.scrollY - 8);
+		});
 		await page.waitForTimeout(400);
 	}
 	await page.screenshot({ path: `${out}/${shot.name}.png` });

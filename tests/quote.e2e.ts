@@ -107,3 +107,29 @@ test('a malformed or out-of-range link shows a gentle notice, not an error', asy
 	await expect(page.getByTestId('link-notice')).toContainText('after the end of the recording');
 	expect(await audioTime(page)).toBe(0);
 });
+
+test('printing gives the selected passage, or the whole transcript, with times and citation', async ({
+	page
+}) => {
+	await openClip(page);
+	await showSingleLanguage(page);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.deck')).toBeHidden();
+	await expect(page.locator('.site-header')).toBeHidden();
+	// The whole transcript, unclipped, under a citation of the recording.
+	await expect(page.locator('p.print-only')).toContainText('INED Éditions');
+	const all = await lines(page).count();
+	expect(all).toBeGreaterThan(2);
+	await expect(page.locator('.entry:visible')).toHaveCount(all);
+
+	// A selected passage prints alone, with its quotation and citation.
+	await page.emulateMedia({ media: 'screen' });
+	await page.locator('.entry').nth(2).getByRole('link').click();
+	await lines(page)
+		.nth(3)
+		.click({ modifiers: ['Shift'] });
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.entry:visible')).toHaveCount(2);
+	await expect(page.getByTestId('quote')).toContainText('Antanas Petrikonis');
+	await expect(page.getByTestId('quote').getByRole('button')).toHaveCount(0);
+});

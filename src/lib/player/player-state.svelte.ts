@@ -6,8 +6,14 @@ export type MediaProblem = 'unreachable' | 'unsupported' | 'interrupted';
 
 /** Only arm a precise timer this close to a boundary; animation frames cover the rest. */
 const TIMER_HORIZON = 0.05;
-/** A timer may fire a hair early; within this margin the boundary counts as reached. */
-const EARLY_MARGIN = 0.002;
+/**
+ * How early the highlight may move onto the next line. Timers on a busy page fire up to several
+ * milliseconds late, never early; aiming a little ahead centres the change on the boundary, and
+ * 4 ms ahead of the voice is far below what anyone can perceive (lip-sync tolerance is ~20 ms).
+ */
+const EARLY_MARGIN = 0.004;
+/** The timer aims this far before the boundary. */
+const TIMER_LEAD_MS = 3;
 
 /**
  * The playback state of one page. The `<audio>` element is the truth: this mirrors it from
@@ -77,6 +83,30 @@ export class PlayerState {
 	setBoundaries(starts: number[]): void {
 		this.#boundaries = [...starts].sort((a, b) => a - b).filter((t, i, all) => t !== all[i - 1]);
 		this.#cancelTimer();
+		this.#syncBoundaryTrack();
+	}
+
+	/**
+	 * A hidden metadata track with a cue per boundary: the browser's own cue timing fires
+	 * `cuechange` within about a millisecond of each one, even when timers run late.
+	 */
+	#boundaryTrack: TextTrack | undefined;
+
+	#syncBoundaryTrack() {
+		const media = this.#media;
+		if (!media || typeof VTTCue === 'undefined') return;
+		this.#boundaryTrack ??= media.addTextTrack('metadata', 'boundaries');
+		const track = this.#boundaryTrack;
+		track.mode = 'hidden';
+		for (const cue of [...(track.cues ?? [])]) track.removeCue(cue);
+		const end = Math.max(this.#duration, (this.#boundaries.at(-1) ?? 0) + 1);
+		this.#boundaries.forEach((start, i) =>
+			track.addCue(new VTTCue(start, this.#boundaries[i + 1] ?? end, ''))
+		);
+		track.oncuechange = () => {
+			const boundary = (track.activeCues?.[0] as TextTrackCue | undefined)?.startTime;
+			if (boundary !== undefined && this.#playing) this.#reach(boundary);
+		};
 	}
 
 	/**
@@ -131,6 +161,7 @@ export class PlayerState {
 		};
 		for (const [event, handler] of Object.entries(handlers)) media.addEventListener(event, handler);
 		sync();
+		this.#syncBoundaryTrack();
 		if (media.error) handlers.error!();
 		// A deep link may have set the time before hydration; the element keeps its own.
 		if (media.currentTime > 0) this.#read();
@@ -247,9 +278,19 @@ export class PlayerState {
 		if (this.#timerTarget === next) return;
 		this.#cancelTimer();
 		this.#timerTarget = next;
-		// Aim a millisecond early: timers only ever fire late, and #onBoundary snaps the rest.
-		const wait = ((next - media.currentTime) / media.playbackRate) * 1000 - 1;
+		// Aim a little early: timers only ever fire late, and #onBoundary snaps the rest.
+		const wait = ((next - media.currentTime) / media.playbackRate) * 1000 - TIMER_LEAD_MS;
 		this.#timer = setTimeout(() => this.#onBoundary(next), Math.max(0, wait));
+	}
+
+	/** Moves the state onto a boundary the audio has just reached (from a cue event or timer). */
+	#reach(boundary: number) {
+		const media = this.#media;
+		if (!media) return;
+		const now = media.currentTime;
+		if (now >= boundary - EARLY_MARGIN && this.#currentTime < boundary) {
+			this.#currentTime = Math.max(now, boundary);
+		}
 	}
 
 	#onBoundary(boundary: number) {
@@ -259,7 +300,7 @@ export class PlayerState {
 		if (!media || !this.#playing) return;
 		const now = media.currentTime;
 		if (now >= boundary - EARLY_MARGIN) {
-			this.#currentTime = Math.max(now, boundary);
+			this.#reach(boundary);
 		} else {
 			// Fired early (timers are coarse): aim again for what remains.
 			this.#timerTarget = boundary;
