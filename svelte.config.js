@@ -10,7 +10,14 @@ const config = {
 	},
 	kit: {
 		// Every page is prerendered; `strict` fails the build if any route could not be.
-		adapter: adapter({ strict: true }),
+		// BUILD_DIR lets the benchmark build its large fixture beside the real site.
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			// .gz and .br beside each page, script and JSON file, for servers that send them as is.
+			precompress: true,
+			strict: true
+		}),
 		paths: {
 			// Absolute links: the same on the server and in the browser, so hydration never
 			// re-sets the audio's src (which would reload it and lose a deep link's position).

@@ -13,7 +13,14 @@ const { values } = parseArgs({
 	}
 });
 
-const files = sirv(values.dir, { extensions: ['html'], etag: true, dev: false });
+const files = sirv(values.dir, {
+	extensions: ['html'],
+	etag: true,
+	dev: false,
+	// The precompressed files the build writes, as nginx's gzip_static or a CDN would send.
+	gzip: true,
+	brotli: true
+});
 const server = createServer((request, response) =>
 	files(request, response, () => {
 		response.statusCode = 404;

@@ -16,6 +16,8 @@ export interface WaveformOptions {
 	colors: { wave: string; progress: string; cursor: string };
 	/** Called with the time the listener clicked or dragged to. */
 	onSeek: (time: number) => void;
+	/** Called once, when the waveform is first on screen. */
+	onDrawn?: () => void;
 }
 
 /**
@@ -44,9 +46,11 @@ export function createWaveform(options: WaveformOptions): { destroy: () => void 
 		autoScroll: false
 	});
 	const unsubscribe = wavesurfer.on('interaction', (time) => options.onSeek(time));
+	const unsubscribeDrawn = wavesurfer.once('redrawcomplete', () => options.onDrawn?.());
 	return {
 		destroy() {
 			unsubscribe();
+			unsubscribeDrawn();
 			wavesurfer.destroy();
 		}
 	};

@@ -36,7 +36,7 @@ export interface Cue {
 	text: string;
 	/** From a `<v Speaker>` tag, if any. */
 	speaker?: string;
-	/** Formatted text, for rendering through the whitelist in CueText.svelte. */
+	/** Formatted text, for rendering through the whitelist in markup.ts. */
 	nodes: CueNode[];
 	/** 1-based line of the cue's timing line in its file. */
 	line: number;

@@ -1,0 +1,159 @@
+// Writes a content folder for the benchmark: the demo collection plus one 3-hour clip with
+// about 5,000 cues in English and French. The audio is synthesized tones and silences (no
+// speech, no testimony), written as 8 kHz 8-bit WAV so no encoder or system binary is needed.
+// Generated at run time and never committed.
+import { cpSync, createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const LONG_SLUG = 'bench-three-hours';
+const SAMPLE_RATE = 8000;
+const HOURS = 3;
+
+/** A small deterministic random generator, so every run produces the same fixture. */
+function mulberry32(seed) {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Cue times: spans of 1.2–2.8 s separated by 0–0.4 s pauses, filling three hours. */
+function cueTimes(duration) {
+	const random = mulberry32(1954);
+	const cues = [];
+	let t = 0.5;
+	for (;;) {
+		const start = t;
+		const end = start + 1.2 + random() * 1.6;
+		if (end > duration - 0.5) break;
+		cues.push({ start, end });
+		t = end + random() * 0.4;
+	}
+	return cues;
+}
+
+const stamp = (s) => {
+	const ms = Math.round(s * 1000);
+	const h = Math.floor(ms / 3600000);
+	const m = Math.floor(ms / 60000) % 60;
+	const sec = Math.floor(ms / 1000) % 60;
+	const pad = (n, w = 2) => String(n).padStart(w, '0');
+	return `${pad(h)}:${pad(m)}:${pad(sec)}.${pad(ms % 1000, 3)}`;
+};
+
+function vtt(cues, text) {
+	const blocks = cues.map(
+		(c, i) =>
+			`c${i + 1}\n${stamp(c.start)} --> ${stamp(c.end)}\n<v ${text.speaker}>${text.line(i + 1)}`
+	);
+	return `WEBVTT\n\n${blocks.join('\n\n')}\n`;
+}
+
+/** Writes the WAV: a quiet tone during each cue, silence between. Streams, so memory stays flat. */
+async function writeAudio(file, cues, duration) {
+	const total = Math.round(duration * SAMPLE_RATE);
+	const header = Buffer.alloc(44);
+	header.write('RIFF', 0);
+	header.writeUInt32LE(36 + total, 4);
+	header.write('WAVEfmt ', 8);
+	header.writeUInt32LE(16, 16);
+	header.writeUInt16LE(1, 20); // PCM
+	header.writeUInt16LE(1, 22); // mono
+	header.writeUInt32LE(SAMPLE_RATE, 24);
+	header.writeUInt32LE(SAMPLE_RATE, 28);
+	header.writeUInt16LE(1, 32);
+	header.writeUInt16LE(8, 34);
+	header.write('data', 36);
+	header.writeUInt32LE(total, 40);
+	const out = createWriteStream(file);
+	const write = (buffer) =>
+		out.write(buffer) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+	await write(header);
+	const chunk = Buffer.alloc(SAMPLE_RATE * 10);
+	let cue = 0;
+	for (let offset = 0; offset < total; offset += chunk.length) {
+		const length = Math.min(chunk.length, total - offset);
+		for (let i = 0; i < length; i++) {
+			const t = (offset + i) / SAMPLE_RATE;
+			while (cue < cues.length && cues[cue].end < t) cue++;
+			const inCue = cue < cues.length && cues[cue].start <= t;
+			// 8-bit WAV is unsigned: 128 is silence. Loudness varies by cue so the waveform has shape.
+			const level = inCue ? 20 + (cue % 7) * 12 : 0;
+			chunk[i] = 128 + Math.round(level * Math.sin(2 * Math.PI * (220 + (cue % 5) * 40) * t));
+		}
+		await write(length === chunk.length ? chunk : chunk.subarray(0, length));
+	}
+	await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+}
+
+/**
+ * Creates `dir` holding a copy of transcripts/ plus the 3-hour clip; returns its cue count.
+ * @param {string} dir
+ */
+export async function writeLongFixture(dir) {
+	rmSync(dir, { recursive: true, force: true });
+	cpSync('transcripts', dir, { recursive: true });
+	const collection = JSON.parse(readFileSync(join(dir, 'collection.json'), 'utf8'));
+	collection.witnesses['bench-fixture'] = {
+		name: 'Benchmark fixture',
+		facts: {
+			en: ['Not a person: generated tones used to measure the player.'],
+			fr: ['Pas une personne : des sons générés pour mesurer le lecteur.']
+		}
+	};
+	writeFileSync(join(dir, 'collection.json'), JSON.stringify(collection, null, '\t'));
+
+	const duration = HOURS * 3600;
+	const cues = cueTimes(duration);
+	const folder = join(dir, LONG_SLUG);
+	mkdirSync(folder);
+	writeFileSync(
+		join(folder, 'clip.json'),
+		JSON.stringify(
+			{
+				title: { en: 'Benchmark: three hours of tones', fr: 'Banc d’essai : trois heures de sons' },
+				witness: 'bench-fixture',
+				language: 'en',
+				translations: ['fr'],
+				description: {
+					en: 'Generated tones and silences with numbered cues, to measure the player at the length of a real interview.',
+					fr: 'Des sons et des silences générés, avec des répliques numérotées, pour mesurer le lecteur à la durée d’un véritable entretien.'
+				},
+				audio: 'audio.wav',
+				provenance: {
+					synthesized: true,
+					heldBy: { en: 'nobody: it is a test fixture', fr: 'personne : c’est un jeu d’essai' },
+					credit: 'Generated by scripts/bench/long-fixture.js'
+				}
+			},
+			null,
+			'\t'
+		)
+	);
+	writeFileSync(
+		join(folder, 'en.vtt'),
+		vtt(cues, { speaker: 'Tone', line: (n) => `Benchmark line ${n}: a tone, then silence.` })
+	);
+	writeFileSync(
+		join(folder, 'fr.vtt'),
+		vtt(cues, { speaker: 'Son', line: (n) => `Ligne d’essai ${n} : un son, puis le silence.` })
+	);
+	const chapters = [];
+	for (let h = 0; h < duration; h += 900)
+		chapters.push({ start: h, end: Math.min(h + 900, duration) });
+	for (const lang of ['en', 'fr']) {
+		writeFileSync(
+			join(folder, `chapters.${lang}.vtt`),
+			`WEBVTT\n\n${chapters
+				.map(
+					(c, i) =>
+						`${stamp(c.start)} --> ${stamp(c.end)}\n${lang === 'en' ? 'Part' : 'Partie'} ${i + 1}`
+				)
+				.join('\n\n')}\n`
+		);
+	}
+	await writeAudio(join(folder, 'audio.wav'), cues, duration);
+	return { cues: cues.length, duration };
+}

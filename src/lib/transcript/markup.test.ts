@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+	cueHtml,
+	escapeAttribute,
+	escapeText,
+	lineHtml,
+	listHtml,
+	parallelHtml
+} from './markup.ts';
+import type { Cue, CueNode } from './types.ts';
+
+const labels = { linkTo: (time: string) => `Link to the line at ${time}` };
+const cue = (start: number, end: number, text: string, extra: Partial<Cue> = {}): Cue => ({
+	id: '',
+	start,
+	end,
+	text,
+	nodes: [text],
+	line: 1,
+	...extra
+});
+
+/** Parses markup the way a browser would not be needed for: count the tags it opens. */
+const tags = (html: string) => [...html.matchAll(/<([a-z]+)[\s>]/g)].map((m) => m[1]);
+
+describe('escaping', () => {
+	it('turns markup characters in text into entities', () => {
+		expect(escapeText('<script>alert(1)</script> & co')).toBe(
+			'&lt;script&gt;alert(1)&lt;/script&gt; &amp; co'
+		);
+	});
+	it('also escapes quotes in attribute values', () => {
+		expect(escapeAttribute(`" onclick='x'`)).toBe('&quot; onclick=&#39;x&#39;');
+	});
+	it('keeps Cyrillic, Lithuanian letters and typographic apostrophes as they are', () => {
+		expect(escapeText('Орест Яринич · Valiutė · l’évasion')).toBe(
+			'Орест Яринич · Valiutė · l’évasion'
+		);
+	});
+});
+
+describe('cueHtml', () => {
+	it('renders the WebVTT whitelist and nothing else', () => {
+		const nodes: CueNode[] = [
+			{ tag: 'i', children: ['quiet'] },
+			' ',
+			{ tag: 'c', classes: ['loud', 'bad"class'], children: ['x'] },
+			{ tag: 'lang', lang: 'uk', children: ['так'] },
+			{ tag: 'lang', lang: 'en" onmouseover="alert(1)', children: ['y'] }
+		];
+		expect(cueHtml(nodes)).toBe(
+			'<i>quiet</i> <span class="cue-loud">x</span><span lang="uk">так</span><span>y</span>'
+		);
+	});
+	it('never lets text become a tag', () => {
+		const html = cueHtml([
+			'<img src=x onerror=alert(1)>',
+			{ tag: 'b', children: ['</b><svg onload=alert(1)>'] }
+		]);
+		expect(tags(html)).toEqual(['b']);
+		expect(html).not.toMatch(/<img|<svg/);
+	});
+});
+
+describe('lineHtml', () => {
+	it('gives the time link, the data the player needs and the language', () => {
+		const html = lineHtml(cue(83.2, 107.5, 'Kengir, 1954'), 4, 'lt', true, labels);
+		expect(html).toContain('href="#t=83.2,107.5&amp;lang=lt"');
+		expect(html).toContain('aria-label="Link to the line at 1:23"');
+		expect(html).toContain('data-start="83.2" data-end="107.5" data-index="4" data-lang="lt"');
+		expect(html).toContain('<span class="body" lang="lt">');
+		expect(html).toContain('<span class="visually-hidden">1:23 </span>');
+	});
+	it('shows hostile speakers and text as text', () => {
+		const html = lineHtml(
+			cue(0, 1, '<script>alert(1)</script>', { speaker: '"><img src=x onerror=alert(1)>' }),
+			0,
+			'en',
+			true,
+			labels
+		);
+		expect(tags(html)).toEqual(['div', 'a', 'button', 'span', 'span', 'span', 'span']);
+		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(html).toContain('<span class="speaker">"&gt;&lt;img src=x onerror=alert(1)&gt;</span>');
+	});
+});
+
+describe('lists', () => {
+	const original = [cue(0, 2, 'a', { speaker: 'N' }), cue(2, 4, 'b', { speaker: 'N' })];
+	const translation = [cue(0, 2, 'A', { speaker: 'N' }), cue(2, 3, 'B1'), cue(3, 4, 'B2')];
+
+	it('shows the speaker only where it changes', () => {
+		const html = listHtml(original, 'uk', labels);
+		expect(html.match(/class="speaker"/g)).toHaveLength(1);
+		expect(html.match(/<li>/g)).toHaveLength(2);
+	});
+	it('puts differently segmented translations beside the original line they overlap', () => {
+		const html = parallelHtml(
+			{ lang: 'uk', cues: original },
+			{ lang: 'fr', cues: translation },
+			labels
+		);
+		const rows = html.split('<li class="row">').slice(1);
+		expect(rows).toHaveLength(2);
+		expect(rows[1]).toContain('data-index="1" data-lang="uk"');
+		expect(rows[1]).toContain('data-index="1" data-lang="fr"');
+		expect(rows[1]).toContain('data-index="2" data-lang="fr"');
+	});
+});

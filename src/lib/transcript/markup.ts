@@ -1,0 +1,120 @@
+import { alignCues } from './cues.ts';
+import { formatFragment } from './fragment.ts';
+import { formatTime } from './time.ts';
+import type { Cue, CueNode } from './types.ts';
+
+/*
+ * The transcript list as HTML text. A 3-hour interview has about 10,000 lines; as markup the
+ * browser's own parser builds them many times faster than a framework can hydrate them one by
+ * one, and the page keeps no per-line listeners or reactive state. Untrusted text goes through
+ * `escapeText` and `escapeAttribute` only, and the only tags ever produced are the fixed ones
+ * below plus the WebVTT whitelist in `cueHtml`: cue text can never become live markup.
+ */
+
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const ATTRIBUTE_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': '&quot;', "'": '&#39;' };
+
+export const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]!);
+export const escapeAttribute = (text: string) =>
+	text.replace(/[&<>"']/g, (c) => ATTRIBUTE_ESCAPES[c]!);
+
+/** A language tag or class name we are willing to write into an attribute; anything else is dropped. */
+const SAFE_LANG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
+const SAFE_CLASS = /^[A-Za-z0-9_-]{1,40}$/;
+
+const CUE_TAGS = { i: 'i', b: 'b', u: 'u', ruby: 'ruby', rt: 'rt', c: 'span', lang: 'span' };
+
+/** Cue text with its WebVTT formatting, through the whitelist of tags. */
+export function cueHtml(nodes: CueNode[]): string {
+	let html = '';
+	for (const node of nodes) {
+		if (typeof node === 'string') {
+			html += escapeText(node);
+			continue;
+		}
+		const tag = CUE_TAGS[node.tag];
+		if (!tag) {
+			html += cueHtml(node.children);
+			continue;
+		}
+		let attributes = '';
+		const classes = (node.classes ?? []).filter((c) => SAFE_CLASS.test(c));
+		if (classes.length) attributes += ` class="${classes.map((c) => `cue-${c}`).join(' ')}"`;
+		if (node.lang && SAFE_LANG.test(node.lang)) attributes += ` lang="${node.lang}"`;
+		html += `<${tag}${attributes}>${cueHtml(node.children)}</${tag}>`;
+	}
+	return html;
+}
+
+export interface LineLabels {
+	/** The accessible name of a line's time link, given the time ("Link to the line at 2:03"). */
+	linkTo: (time: string) => string;
+}
+
+/** One line: its time link (a deep link to the cue) and the button that plays it. */
+export function lineHtml(
+	cue: Cue,
+	index: number,
+	lang: string,
+	showSpeaker: boolean,
+	labels: LineLabels
+): string {
+	const time = formatTime(cue.start);
+	const href = escapeAttribute(formatFragment({ start: cue.start, end: cue.end, lang }));
+	const safeLang = escapeAttribute(lang);
+	const where = `data-index="${index}" data-lang="${safeLang}"`;
+	const speaker =
+		showSpeaker && cue.speaker ? `<span class="speaker">${escapeText(cue.speaker)}</span>` : '';
+	return (
+		`<div class="entry"><a class="time" href="${href}" aria-label="${escapeAttribute(labels.linkTo(time))}" ${where}>${time}</a>` +
+		`<button type="button" class="line" data-start="${cue.start}" data-end="${cue.end}" ${where}>` +
+		`<span class="visually-hidden">${time} </span><span class="body" lang="${safeLang}">${speaker}` +
+		`<span class="text">${cueHtml(cue.nodes)}</span></span></button></div>`
+	);
+}
+
+const speakerChanged = (cues: Cue[], i: number) => cues[i]!.speaker !== cues[i - 1]?.speaker;
+
+/** The `<li>` items of a transcript in one language. */
+export function listHtml(cues: Cue[], lang: string, labels: LineLabels): string {
+	let html = '';
+	for (let i = 0; i < cues.length; i++) {
+		html += `<li>${lineHtml(cues[i]!, i, lang, speakerChanged(cues, i), labels)}</li>`;
+	}
+	return html;
+}
+
+export interface Transcript {
+	lang: string;
+	cues: Cue[];
+}
+
+/**
+ * The `<li>` rows of the parallel view: each original line beside the translation lines that
+ * overlap it in time (see alignCues), so differently segmented translations still line up.
+ */
+export function parallelHtml(original: Transcript, translation: Transcript, labels: LineLabels) {
+	let html = '';
+	for (const row of alignCues(original.cues, translation.cues)) {
+		const left = lineHtml(
+			original.cues[row.original]!,
+			row.original,
+			original.lang,
+			speakerChanged(original.cues, row.original),
+			labels
+		);
+		const right = row.translation
+			.map((t) =>
+				lineHtml(
+					translation.cues[t]!,
+					t,
+					translation.lang,
+					speakerChanged(translation.cues, t),
+					labels
+				)
+			)
+			.join('');
+		html += `<li class="row"><div class="cell">${left}</div><div class="cell">${right}</div></li>`;
+	}
+	return html;
+}
