@@ -1,43 +1,112 @@
-// Benchmarks the clip page in headless Chromium against the built site, served on loopback.
-// Prints a table and writes bench-results/latest.json. Figures, not pass/fail: this machine
-// is noisy, so read medians and p95s, and compare ratios between runs.
+// The benchmark: builds the site twice (the demo collection, then the demo collection plus a
+// generated 3-hour interview), serves the result on loopback like any static host, drives
+// headless Chromium through Playwright and Lighthouse, prints tables and writes
+// bench-results/latest.json. Figures, not pass/fail: this machine is noisy, so read medians and
+// p95s and compare ratios between runs. BENCHMARKS.md records a run and the budgets.
 //
-//   npm run bench                      build (unless --no-build), then measure every clip
-//   npm run bench -- --lead 0.6        seconds of playback before each cue boundary measured
-//   npm run bench -- --clips a,b       only these clips
+//   npm run bench                  everything (about ten minutes on two cores)
+//   npm run bench -- --no-build    reuse the last builds (no build times then)
+//   npm run bench -- --quick       fewer samples, no Lighthouse: a quick look
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findBrowser } from './find-browser.js';
+import { LONG_SLUG, writeLongFixture } from './bench/long-fixture.js';
+import { runLighthouse } from './bench/lighthouse.js';
+import {
+	clickLatency,
+	highlightLag,
+	loadFigures,
+	longTasksWhilePlaying,
+	openClip
+} from './bench/player.js';
+import { fmt, kb, summary, table } from './bench/stats.js';
 
-const { values } = parseArgs({
+const { values: options } = parseArgs({
 	options: {
-		lead: { type: 'string', default: '0.6' },
-		clips: { type: 'string' },
 		'no-build': { type: 'boolean', default: false },
+		quick: { type: 'boolean', default: false },
 		port: { type: 'string', default: '4180' },
-		clicks: { type: 'string', default: '30' }
+		lead: { type: 'string', default: '0.6' }
 	}
 });
-const PORT = Number(values.port);
+const quick = options.quick;
+const PORT = Number(options.port);
 const BASE = `http://127.0.0.1:${PORT}`;
+const OUT = 'bench-results';
+const FIXTURE = join(OUT, 'transcripts');
+const SITE = join(OUT, 'site');
+const DEMO_SHORT = 'seikalis-informers';
+const lead = Number(options.lead);
+const executablePath = findBrowser();
+mkdirSync(OUT, { recursive: true });
 
-if (!values['no-build'] || !existsSync('build')) {
-	console.error('Building the site…');
-	execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+/** Runs a production build with this environment; returns its wall time in seconds. */
+function build(env) {
+	const started = performance.now();
+	execFileSync('npx', ['vite', 'build'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, ...env }
+	});
+	return (performance.now() - started) / 1000;
 }
-const clips = values.clips
-	? values.clips.split(',')
-	: readdirSync('build/clips')
-			.filter((f) => f.endsWith('.html'))
-			.map((f) => f.slice(0, -5));
 
-const server = spawn('node', ['scripts/serve.js', '--port', String(PORT)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
+const results = {
+	date: new Date().toISOString(),
+	machine: `${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores, Node ${process.version}`,
+	chromium: execFileSync(executablePath, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+		.toString()
+		.trim()
+};
 
+// 1. Builds, each with an empty audio cache, so the times include decoding every recording.
+if (!options['no-build'] || !existsSync(join(SITE, 'index.html'))) {
+	console.error('Generating the 3-hour fixture…');
+	const fixture = await writeLongFixture(FIXTURE);
+	console.error(
+		`  ${fixture.cues} cues in two languages, ${fixture.duration / 3600} hours of audio`
+	);
+	const cache = () => mkdtempSync(join(tmpdir(), 'testimony-bench-cache-'));
+	console.error('Building the demo collection…');
+	const demoSeconds = build({ AUDIO_CACHE_DIR: cache() });
+	console.error('Building the demo collection plus the 3-hour interview…');
+	const longSeconds = build({
+		TRANSCRIPTS_DIR: FIXTURE,
+		BUILD_DIR: SITE,
+		AUDIO_CACHE_DIR: cache()
+	});
+	const warmSeconds = build({ TRANSCRIPTS_DIR: FIXTURE, BUILD_DIR: SITE });
+	results.build = { demoSeconds, longSeconds, warmSeconds, fixture };
+}
+
+// The server logs each response with the bytes it really sent: the browser's own accounting
+// leaves out media requests it cancels.
+const server = spawn('node', ['scripts/serve.js', '--port', String(PORT), '--dir', SITE, '--log'], {
+	stdio: ['ignore', 'pipe', 'inherit']
+});
+/** @type {{url: string, range?: string, status: number, bytes: number}[]} */
+const served = [];
+let partialLine = '';
+server.stdout.on('data', (chunk) => {
+	const lines = (partialLine + chunk).split('\n');
+	partialLine = lines.pop() ?? '';
+	for (const line of lines) if (line.trim()) served.push(JSON.parse(line));
+});
+await new Promise((r) => setTimeout(r, 600));
 const browser = await chromium.launch({
-	executablePath: findBrowser(),
+	executablePath,
 	args: [
 		'--disable-background-networking',
 		'--no-first-run',
@@ -48,151 +117,255 @@ const browser = await chromium.launch({
 	]
 });
 
-/** @param {number[]} xs @param {number} q */
-const quantile = (xs, q) => {
-	if (xs.length === 0) return NaN;
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
-/** @param {number[]} xs */
-const summary = (xs) => ({
-	n: xs.length,
-	median: quantile(xs, 0.5),
-	p95: quantile(xs, 0.95),
-	p5: quantile(xs, 0.05),
-	max: xs.length ? Math.max(...xs) : NaN,
-	min: xs.length ? Math.min(...xs) : NaN
-});
+try {
+	const demoClips = readdirSync('transcripts', { withFileTypes: true })
+		.filter((e) => e.isDirectory() && existsSync(join('transcripts', e.name, 'clip.json')))
+		.map((e) => e.name);
 
-const results = {
-	date: new Date().toISOString(),
-	machine: `${process.platform} ${process.arch}`,
-	clips: {}
-};
-
-for (const slug of clips) {
-	const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-	await page.goto(`${BASE}/clips/${slug}`);
-	await page.locator('[data-drawn="true"]').waitFor();
-
-	// Highlight lag: for each line that becomes current during 1× playback, the audio clock at
-	// that moment minus the line's start. Recorded in the page, in the mutation's own task.
-	await page.evaluate(() => {
-		const audio = document.querySelector('audio');
-		const seen = [];
-		// @ts-expect-error a benchmark probe on window
-		window.__lag = seen;
-		new MutationObserver((records) => {
-			for (const r of records) {
-				const el = /** @type {HTMLElement} */ (r.target);
-				if (el.getAttribute('aria-current') === 'true' && el.closest('[data-languages]')) {
-					seen.push({
-						start: Number(el.dataset.start),
-						at: audio.currentTime,
-						paused: audio.paused
-					});
-				}
-			}
-		}).observe(document.querySelector('[data-testid="transcript"]'), {
-			attributes: true,
-			attributeFilter: ['aria-current'],
-			subtree: true
-		});
-	});
-	const starts = await page
-		.locator('[data-languages] button[data-start]')
-		.evaluateAll((els) =>
-			[...new Set(els.map((e) => Number(/** @type {HTMLElement} */ (e).dataset.start)))].sort(
-				(a, b) => a - b
-			)
-		);
-	// Cross every boundary during real 1× playback: start a little before it, play through it.
-	const lead = Number(values.lead);
-	const crossed = starts.filter((s) => s > lead);
-	for (const start of crossed) {
-		await page.evaluate(
-			async ({ start, lead }) => {
-				const audio = document.querySelector('audio');
-				audio.currentTime = start - lead;
-				await new Promise((r) => audio.addEventListener('seeked', r, { once: true }));
-				await audio.play();
-				while (audio.currentTime < start + 0.15) await new Promise((r) => setTimeout(r, 20));
-				audio.pause();
-			},
-			{ start, lead }
-		);
+	// 2. Highlight lag at cue boundaries during 1× playback.
+	console.error('Highlight lag on the demo clips…');
+	const lag = { demo: { lags: [], crossed: 0, missed: 0 }, long: undefined };
+	for (const slug of quick ? [DEMO_SHORT] : demoClips) {
+		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+		await openClip(page, `${BASE}/clips/${slug}`);
+		const r = await highlightLag(page, { lead });
+		lag.demo.lags.push(...r.lags);
+		lag.demo.crossed += r.crossed;
+		lag.demo.missed += r.missed;
+		await page.close();
 	}
-	/** @type {{start: number, at: number, paused: boolean}[]} */
-	const seen = await page.evaluate(() => /** @type {never} */ (window).__lag);
-	const lags = [];
-	const hit = new Set();
-	for (const s of seen) {
-		if (s.paused || !crossed.includes(s.start) || hit.has(s.start)) continue;
-		hit.add(s.start);
-		lags.push((s.at - s.start) * 1000);
-	}
-	const missed = crossed.filter((s) => !hit.has(s)).length;
-
-	// Click to highlight: from the click event to the line getting aria-current, in page time.
-	const clicks = [];
-	const count = await page.locator('[data-languages] button[data-start]').count();
-	for (let i = 0; i < Number(values.clicks); i++) {
-		const index = (i * 7 + 3) % count;
-		const ms = await page.evaluate((n) => {
-			const button = document.querySelectorAll('[data-languages] button[data-start]')[n];
-			return new Promise((resolve) => {
-				let t0 = 0;
-				const observer = new MutationObserver(() => {
-					if (button.getAttribute('aria-current') === 'true') {
-						observer.disconnect();
-						resolve(performance.now() - t0);
-					}
-				});
-				observer.observe(button, { attributes: true, attributeFilter: ['aria-current'] });
-				t0 = performance.now();
-				button.click();
-				if (button.getAttribute('aria-current') === 'true') resolve(performance.now() - t0);
-			});
-		}, index);
-		clicks.push(/** @type {number} */ (ms));
-		await page.evaluate(() => document.querySelector('audio').pause());
+	console.error('Highlight lag on the 3-hour clip…');
+	{
+		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+		await openClip(page, `${BASE}/clips/${LONG_SLUG}`);
+		lag.long = await highlightLag(page, { lead, sample: quick ? 30 : 150 });
+		await page.close();
 	}
 
-	results.clips[slug] = {
-		lags,
-		clicks,
-		highlightLagMs: summary(lags),
-		boundariesCrossed: crossed.length,
-		boundariesMissed: missed,
-		clickToHighlightMs: summary(clicks)
+	// 3. Click latencies, on a short clip and on the 3-hour one.
+	console.error('Click latencies…');
+	const clicks = {};
+	for (const slug of [DEMO_SHORT, LONG_SLUG]) {
+		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+		await openClip(page, `${BASE}/clips/${slug}`);
+		clicks[slug] = await clickLatency(page, quick ? 8 : 30);
+		await page.close();
+	}
+
+	// 4. Loading, in fresh contexts (empty cache), repeated because single loads are noisy.
+	console.error('Loading figures…');
+	const loads = {};
+	for (const slug of [DEMO_SHORT, LONG_SLUG]) {
+		const audioFile = JSON.parse(readFileSync(join(FIXTURE, slug, 'clip.json'), 'utf8')).audio;
+		loads[slug] = [];
+		const audioPath = `/media/${slug}/${audioFile}`;
+		for (let i = 0; i < (quick ? 3 : 7); i++) {
+			const from = served.length;
+			const figures = await loadFigures(browser, `${BASE}/clips/${slug}`);
+			await new Promise((r) => setTimeout(r, 300));
+			const audio = served.slice(from).filter((r) => r.url === audioPath);
+			figures.audioBytesBeforePlay = audio.reduce((n, r) => n + r.bytes, 0);
+			figures.audioRequests = audio.map((r) => `${r.range ?? 'whole file'}: ${r.bytes} bytes`);
+			figures.bytesBeforePlay += figures.audioBytesBeforePlay;
+			loads[slug].push(figures);
+		}
+	}
+
+	// 5. Long tasks while playing the 3-hour clip.
+	console.error('Long tasks during playback…');
+	let playing;
+	{
+		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+		await openClip(page, `${BASE}/clips/${LONG_SLUG}`);
+		playing = await longTasksWhilePlaying(page, quick ? 5 : 30);
+		await page.close();
+	}
+
+	// 6. Lighthouse, mobile preset.
+	const lighthouse = {};
+	if (!quick) {
+		for (const slug of [DEMO_SHORT, LONG_SLUG]) {
+			console.error(`Lighthouse on ${slug}…`);
+			lighthouse[slug] = await runLighthouse(executablePath, `${BASE}/clips/${slug}`, PORT + 100);
+		}
+	}
+
+	// Summaries.
+	const sizeOf = (url) => {
+		const file = join(SITE, new URL(url).pathname);
+		return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
 	};
-	await page.close();
-}
+	const shortLoad = loads[DEMO_SHORT][0];
+	const jsGzip = shortLoad.scripts.reduce((n, s) => n + sizeOf(s.url), 0);
+	const cssGzip = shortLoad.styles.reduce((n, s) => n + sizeOf(s.url), 0);
+	const peaksFile = join(SITE, 'clips', LONG_SLUG, 'peaks.json');
+	const peaks = {
+		raw: statSync(peaksFile).size,
+		gzip: gzipSync(readFileSync(peaksFile), { level: 9 }).length,
+		brotli: existsSync(`${peaksFile}.br`) ? statSync(`${peaksFile}.br`).size : NaN
+	};
+	const audioSize = statSync(join(SITE, 'media', LONG_SLUG, 'audio.wav')).size;
+	const of = (slug, key) => summary(loads[slug].map((l) => l[key]));
+	const longTaskDurations = playing.longTasks.map((t) => t.duration);
 
-await browser.close();
-server.kill();
-
-const all = Object.values(results.clips);
-results.overall = {
-	highlightLagMs: summary(all.flatMap((r) => r.lags)),
-	boundariesCrossed: all.reduce((n, r) => n + r.boundariesCrossed, 0),
-	boundariesMissed: all.reduce((n, r) => n + r.boundariesMissed, 0),
-	clickToHighlightMs: summary(all.flatMap((r) => r.clicks))
-};
-results.clips = Object.fromEntries(
-	Object.entries(results.clips).map(([slug, { lags: _l, clicks: _c, ...rest }]) => [slug, rest])
-);
-const fmt = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
-console.log(
-	'\nclip                                 lag p5  median     p95     max  missed/crossed  click→highlight median/p95'
-);
-for (const [slug, r] of [...Object.entries(results.clips), ['ALL CLIPS', results.overall]]) {
-	console.log(
-		`${slug.padEnd(34)} ${fmt(r.highlightLagMs.p5).padStart(8)} ${fmt(r.highlightLagMs.median).padStart(7)} ${fmt(r.highlightLagMs.p95).padStart(7)} ${fmt(r.highlightLagMs.max).padStart(7)} ${`${r.boundariesMissed}/${r.boundariesCrossed}`.padStart(15)}  ${fmt(r.clickToHighlightMs.median)}/${fmt(r.clickToHighlightMs.p95)}`
+	results.highlightLag = {
+		demo: { ms: summary(lag.demo.lags), crossed: lag.demo.crossed, missed: lag.demo.missed },
+		long: { ms: summary(lag.long.lags), crossed: lag.long.crossed, missed: lag.long.missed }
+	};
+	results.clicks = Object.fromEntries(
+		Object.entries(clicks).map(([slug, c]) => [
+			slug,
+			Object.fromEntries(
+				Object.entries(c).map(([target, m]) => [
+					target,
+					Object.fromEntries(Object.entries(m).map(([k, xs]) => [k, summary(xs)]))
+				])
+			)
+		])
 	);
+	results.load = Object.fromEntries(
+		[DEMO_SHORT, LONG_SLUG].map((slug) => [
+			slug,
+			{
+				waveformDrawnMs: of(slug, 'waveformDrawn'),
+				transcriptInteractiveMs: of(slug, 'transcriptInteractive'),
+				domContentLoadedMs: of(slug, 'domContentLoaded'),
+				heapBytes: of(slug, 'heapBytes'),
+				domNodes: loads[slug][0].domNodes,
+				elements: loads[slug][0].elements,
+				lines: loads[slug][0].lines,
+				bytesBeforePlay: of(slug, 'bytesBeforePlay'),
+				audioBytesBeforePlay: of(slug, 'audioBytesBeforePlay'),
+				audioRequests: loads[slug][0].audioRequests
+			}
+		])
+	);
+	results.transfer = { jsGzip, cssGzip, peaks, longAudioBytes: audioSize };
+	results.playback = {
+		seconds: quick ? 5 : 30,
+		longTasks: longTaskDurations.length,
+		longestTaskMs: longTaskDurations.length ? Math.max(...longTaskDurations) : 0,
+		linesChanged: playing.linesChanged
+	};
+	results.lighthouse = lighthouse;
+
+	// The report.
+	const ms = (s) => `${fmt(s.median, 2)} / ${fmt(s.p95, 2)} ms`;
+	const hl = results.highlightLag;
+	table(
+		'Highlight lag at cue boundaries, 1× playback (audio clock when the line gets aria-current, minus the cue start; median / p95)',
+		[
+			[
+				`demo clips (${hl.demo.crossed} boundaries)`,
+				ms(hl.demo.ms),
+				'p95 < 5 ms',
+				hl.demo.ms.p95 < 5
+			],
+			[`  missed`, String(hl.demo.missed), '0', hl.demo.missed === 0],
+			[
+				`3-hour clip (${hl.long.crossed} boundaries)`,
+				ms(hl.long.ms),
+				'p95 < 5 ms',
+				hl.long.ms.p95 < 5
+			],
+			[`  missed`, String(hl.long.missed), '0', hl.long.missed === 0]
+		]
+	);
+	const frame = 1000 / 60;
+	const clickRows = [];
+	for (const [slug, c] of Object.entries(results.clicks)) {
+		for (const [target, m] of Object.entries(c)) {
+			clickRows.push([
+				`${slug}, ${target}: click → highlight`,
+				ms(m.highlight),
+				'< 1 frame',
+				m.highlight.p95 < frame
+			]);
+			clickRows.push([`${slug}, ${target}: click → seek requested`, ms(m.seeking)]);
+			clickRows.push([`${slug}, ${target}: click → audio ready there`, ms(m.seeked)]);
+		}
+	}
+	table('Clicks (real mouse clicks, from the click event; median / p95)', clickRows);
+	const L = results.load[LONG_SLUG];
+	const S = results.load[DEMO_SHORT];
+	const med = (s, unit = 'ms', digits = 0) =>
+		`${fmt(s.median, digits)} ${unit} (p95 ${fmt(s.p95, digits)})`;
+	table(`Loading (${loads[LONG_SLUG].length} cold loads each, 1366×768; median, p95)`, [
+		[`${DEMO_SHORT}: waveform drawn`, med(S.waveformDrawnMs)],
+		[`${DEMO_SHORT}: transcript interactive`, med(S.transcriptInteractiveMs)],
+		[
+			`3-hour: waveform drawn`,
+			med(L.waveformDrawnMs),
+			'< 1000 ms',
+			L.waveformDrawnMs.median < 1000
+		],
+		[
+			`3-hour: transcript interactive (${L.lines} lines)`,
+			med(L.transcriptInteractiveMs),
+			'< 1000 ms',
+			L.transcriptInteractiveMs.median < 1000
+		],
+		[
+			`3-hour: JS heap after GC`,
+			`${fmt(L.heapBytes.median / 1e6)} MB`,
+			'< 40 MB',
+			L.heapBytes.median < 40e6
+		],
+		[`3-hour: DOM nodes (elements)`, `${L.domNodes} (${L.elements})`],
+		[`3-hour: bytes before the first play`, kb(L.bytesBeforePlay.median)],
+		[
+			`3-hour: of which audio`,
+			`${kb(L.audioBytesBeforePlay.median)} of ${kb(audioSize)}`,
+			'ranges only',
+			L.audioRequests.every((r) => r.startsWith('bytes=')) &&
+				L.audioBytesBeforePlay.median < audioSize / 10
+		],
+		[
+			`3-hour: peaks file (raw / gzip / brotli)`,
+			`${kb(peaks.raw)} / ${kb(peaks.gzip)} / ${kb(peaks.brotli)}`,
+			'< 400 KB',
+			peaks.gzip < 400 * 1024
+		],
+		[`clip page JS, gzip -9`, kb(jsGzip), '< 80 KB', jsGzip < 80 * 1024],
+		[`clip page CSS, gzip -9`, kb(cssGzip)]
+	]);
+	table(`Playback of the 3-hour clip for ${results.playback.seconds} s at 1×`, [
+		[
+			'long tasks (> 50 ms)',
+			String(results.playback.longTasks),
+			'0',
+			results.playback.longTasks === 0
+		],
+		['longest', `${fmt(results.playback.longestTaskMs)} ms`],
+		['lines highlighted on the way', String(results.playback.linesChanged)]
+	]);
+	if (!quick) {
+		table(
+			'Lighthouse, mobile preset',
+			Object.entries(lighthouse).flatMap(([slug, l]) => [
+				[`${slug}: performance`, String(l.performance), '>= 95', l.performance >= 95],
+				[`${slug}: accessibility`, String(l.accessibility), '100', l.accessibility === 100],
+				[
+					`${slug}: LCP / TBT / CLS`,
+					`${fmt(l.largestContentfulPaintMs, 0)} ms / ${fmt(l.totalBlockingTimeMs, 0)} ms / ${fmt(l.cumulativeLayoutShift, 3)}`
+				]
+			])
+		);
+	}
+	if (results.build) {
+		const b = results.build;
+		table('Build (production, empty audio cache)', [
+			['six demo clips', `${fmt(b.demoSeconds)} s`],
+			[
+				'six demo clips + 3-hour interview',
+				`${fmt(b.longSeconds)} s (×${fmt(b.longSeconds / b.demoSeconds, 2)})`
+			],
+			['same again, audio cache warm', `${fmt(b.warmSeconds)} s`]
+		]);
+	}
+	writeFileSync(join(OUT, 'latest.json'), JSON.stringify(results, null, 2));
+	console.log(`\nWrote ${OUT}/latest.json. ${results.machine}; ${results.chromium}.`);
+} finally {
+	await browser.close();
+	server.kill();
 }
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
-console.log(
-	'\nAll figures in ms. Wrote bench-results/latest.json (lag in ms: audio clock when the line got aria-current, minus the cue start)'
-);

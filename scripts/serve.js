@@ -9,7 +9,9 @@ const { values } = parseArgs({
 	options: {
 		port: { type: 'string', default: process.env.PORT ?? '4173' },
 		host: { type: 'string', default: '127.0.0.1' },
-		dir: { type: 'string', default: 'build' }
+		dir: { type: 'string', default: 'build' },
+		// One JSON line per response with the bytes actually sent (the benchmark reads these).
+		log: { type: 'boolean', default: false }
 	}
 });
 
@@ -21,13 +23,31 @@ const files = sirv(values.dir, {
 	gzip: true,
 	brotli: true
 });
-const server = createServer((request, response) =>
+/** Counts the body bytes written to a response and logs them when it closes. */
+function logBytes(request, response) {
+	let bytes = 0;
+	const write = response.write.bind(response);
+	const end = response.end.bind(response);
+	const count = (chunk) => {
+		if (chunk && typeof chunk !== 'function') bytes += Buffer.byteLength(chunk);
+	};
+	response.write = (chunk, ...rest) => (count(chunk), write(chunk, ...rest));
+	response.end = (chunk, ...rest) => (count(chunk), end(chunk, ...rest));
+	response.on('close', () => {
+		const line = { url: request.url, range: request.headers.range, status: response.statusCode };
+		console.log(JSON.stringify({ ...line, bytes, complete: response.writableFinished }));
+	});
+}
+
+const server = createServer((request, response) => {
+	if (values.log) logBytes(request, response);
 	files(request, response, () => {
 		response.statusCode = 404;
 		response.setHeader('content-type', 'text/plain; charset=utf-8');
 		response.end('Not found');
-	})
-);
+	});
+});
 server.listen(Number(values.port), values.host, () => {
+	if (values.log) return;
 	console.log(`Serving ${values.dir}/ at http://${values.host}:${values.port}/`);
 });

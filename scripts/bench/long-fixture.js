@@ -9,7 +9,10 @@ export const LONG_SLUG = 'bench-three-hours';
 const SAMPLE_RATE = 8000;
 const HOURS = 3;
 
-/** A small deterministic random generator, so every run produces the same fixture. */
+/**
+ * A small deterministic random generator, so every run produces the same fixture.
+ * @param {number} seed
+ */
 function mulberry32(seed) {
 	return () => {
 		seed = (seed + 0x6d2b79f5) | 0;
@@ -19,7 +22,11 @@ function mulberry32(seed) {
 	};
 }
 
-/** Cue times: spans of 1.2–2.8 s separated by 0–0.4 s pauses, filling three hours. */
+/**
+ * Cue times: spans of 1.2–2.8 s separated by 0–0.4 s pauses, filling three hours.
+ * @param {number} duration
+ * @returns {{ start: number, end: number }[]}
+ */
 function cueTimes(duration) {
 	const random = mulberry32(1954);
 	const cues = [];
@@ -34,15 +41,20 @@ function cueTimes(duration) {
 	return cues;
 }
 
+/** @param {number} s */
 const stamp = (s) => {
 	const ms = Math.round(s * 1000);
 	const h = Math.floor(ms / 3600000);
 	const m = Math.floor(ms / 60000) % 60;
 	const sec = Math.floor(ms / 1000) % 60;
-	const pad = (n, w = 2) => String(n).padStart(w, '0');
+	const pad = (/** @type {number} */ n, w = 2) => String(n).padStart(w, '0');
 	return `${pad(h)}:${pad(m)}:${pad(sec)}.${pad(ms % 1000, 3)}`;
 };
 
+/**
+ * @param {{ start: number, end: number }[]} cues
+ * @param {{ speaker: string, line: (n: number) => string }} text
+ */
 function vtt(cues, text) {
 	const blocks = cues.map(
 		(c, i) =>
@@ -51,7 +63,12 @@ function vtt(cues, text) {
 	return `WEBVTT\n\n${blocks.join('\n\n')}\n`;
 }
 
-/** Writes the WAV: a quiet tone during each cue, silence between. Streams, so memory stays flat. */
+/**
+ * Writes the WAV: a quiet tone during each cue, silence between. Streams, so memory stays flat.
+ * @param {string} file
+ * @param {{ start: number, end: number }[]} cues
+ * @param {number} duration
+ */
 async function writeAudio(file, cues, duration) {
 	const total = Math.round(duration * SAMPLE_RATE);
 	const header = Buffer.alloc(44);
@@ -68,8 +85,10 @@ async function writeAudio(file, cues, duration) {
 	header.write('data', 36);
 	header.writeUInt32LE(total, 40);
 	const out = createWriteStream(file);
-	const write = (buffer) =>
-		out.write(buffer) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+	const write = (/** @type {Buffer} */ buffer) =>
+		out.write(buffer)
+			? Promise.resolve()
+			: new Promise((r) => out.once('drain', () => r(undefined)));
 	await write(header);
 	const chunk = Buffer.alloc(SAMPLE_RATE * 10);
 	let cue = 0;
@@ -77,15 +96,15 @@ async function writeAudio(file, cues, duration) {
 		const length = Math.min(chunk.length, total - offset);
 		for (let i = 0; i < length; i++) {
 			const t = (offset + i) / SAMPLE_RATE;
-			while (cue < cues.length && cues[cue].end < t) cue++;
-			const inCue = cue < cues.length && cues[cue].start <= t;
+			while (cues[cue] && /** @type {{ end: number }} */ (cues[cue]).end < t) cue++;
+			const inCue = (cues[cue]?.start ?? Infinity) <= t;
 			// 8-bit WAV is unsigned: 128 is silence. Loudness varies by cue so the waveform has shape.
 			const level = inCue ? 20 + (cue % 7) * 12 : 0;
 			chunk[i] = 128 + Math.round(level * Math.sin(2 * Math.PI * (220 + (cue % 5) * 40) * t));
 		}
 		await write(length === chunk.length ? chunk : chunk.subarray(0, length));
 	}
-	await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+	await new Promise((resolve) => out.end(resolve));
 }
 
 /**
@@ -140,6 +159,7 @@ export async function writeLongFixture(dir) {
 		join(folder, 'fr.vtt'),
 		vtt(cues, { speaker: 'Son', line: (n) => `Ligne d’essai ${n} : un son, puis le silence.` })
 	);
+	/** @type {{ start: number, end: number }[]} */
 	const chapters = [];
 	for (let h = 0; h < duration; h += 900)
 		chapters.push({ start: h, end: Math.min(h + 900, duration) });

@@ -3,6 +3,7 @@ import {
 	cueHtml,
 	escapeAttribute,
 	escapeText,
+	LINES_PER_BLOCK,
 	lineHtml,
 	listHtml,
 	parallelHtml
@@ -86,13 +87,22 @@ describe('lineHtml', () => {
 });
 
 describe('lists', () => {
+	it('groups lines in blocks the browser can skip when out of view', () => {
+		const many = Array.from({ length: LINES_PER_BLOCK * 2 + 1 }, (_, i) => cue(i, i + 1, `l${i}`));
+		const html = listHtml(many, 'lt', labels);
+		expect(
+			html.match(/<div class="block" style="contain-intrinsic-size:auto \d+rem">/g)
+		).toHaveLength(3);
+		expect(html.match(/role="listitem"/g)).toHaveLength(many.length);
+	});
+
 	const original = [cue(0, 2, 'a', { speaker: 'N' }), cue(2, 4, 'b', { speaker: 'N' })];
 	const translation = [cue(0, 2, 'A', { speaker: 'N' }), cue(2, 3, 'B1'), cue(3, 4, 'B2')];
 
 	it('shows the speaker only where it changes', () => {
 		const html = listHtml(original, 'uk', labels);
 		expect(html.match(/class="speaker"/g)).toHaveLength(1);
-		expect(html.match(/<li>/g)).toHaveLength(2);
+		expect(html.match(/role="listitem"/g)).toHaveLength(2);
 	});
 	it('puts differently segmented translations beside the original line they overlap', () => {
 		const html = parallelHtml(
@@ -100,7 +110,7 @@ describe('lists', () => {
 			{ lang: 'fr', cues: translation },
 			labels
 		);
-		const rows = html.split('<li class="row">').slice(1);
+		const rows = html.split('<div role="listitem" class="row">').slice(1);
 		expect(rows).toHaveLength(2);
 		expect(rows[1]).toContain('data-index="1" data-lang="uk"');
 		expect(rows[1]).toContain('data-index="1" data-lang="fr"');

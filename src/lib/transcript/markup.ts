@@ -75,13 +75,54 @@ export function lineHtml(
 
 const speakerChanged = (cues: Cue[], i: number) => cues[i]!.speaker !== cues[i - 1]?.speaker;
 
-/** The `<li>` items of a transcript in one language. */
-export function listHtml(cues: Cue[], lang: string, labels: LineLabels): string {
+/**
+ * Lines are grouped in blocks of this many, and the page lets the browser skip the layout and
+ * painting of blocks out of view (`content-visibility`). Per block rather than per line: the
+ * browser tracks the visibility of each such element on every frame.
+ */
+export const LINES_PER_BLOCK = 50;
+
+/** One item of the list, with the texts it shows (for the block's size estimate). */
+interface Item {
+	html: string;
+	texts: string[];
+}
+
+/**
+ * A generous height for a block not yet drawn, in rem: text wrapped at about 24 characters, as
+ * on the narrowest phone. Too tall is harmless (the block shrinks when drawn, and scroll
+ * anchoring keeps the reader's place); too short would let its lines, when measured before
+ * being drawn, spill over the next block's.
+ */
+export function estimatedHeight(items: Item[]): number {
+	let rem = 0;
+	for (const item of items) {
+		for (const text of item.texts) rem += 2.5 + 1.75 * Math.ceil((text.length + 1) / 24);
+	}
+	return Math.ceil(rem);
+}
+
+function inBlocks(items: Item[]): string {
 	let html = '';
-	for (let i = 0; i < cues.length; i++) {
-		html += `<li>${lineHtml(cues[i]!, i, lang, speakerChanged(cues, i), labels)}</li>`;
+	for (let i = 0; i < items.length; i += LINES_PER_BLOCK) {
+		const block = items.slice(i, i + LINES_PER_BLOCK);
+		const style = `contain-intrinsic-size:auto ${estimatedHeight(block)}rem`;
+		html += `<div class="block" style="${style}">${block.map((item) => item.html).join('')}</div>`;
 	}
 	return html;
+}
+
+/**
+ * The items of a transcript in one language, for a `role="list"` container. (ARIA list roles
+ * rather than `<ol>`, so that the blocks may sit between the list and its items.)
+ */
+export function listHtml(cues: Cue[], lang: string, labels: LineLabels): string {
+	return inBlocks(
+		cues.map((cue, i) => ({
+			html: `<div role="listitem">${lineHtml(cue, i, lang, speakerChanged(cues, i), labels)}</div>`,
+			texts: [cue.text]
+		}))
+	);
 }
 
 export interface Transcript {
@@ -90,31 +131,37 @@ export interface Transcript {
 }
 
 /**
- * The `<li>` rows of the parallel view: each original line beside the translation lines that
+ * The rows of the parallel view: each original line beside the translation lines that
  * overlap it in time (see alignCues), so differently segmented translations still line up.
  */
 export function parallelHtml(original: Transcript, translation: Transcript, labels: LineLabels) {
-	let html = '';
-	for (const row of alignCues(original.cues, translation.cues)) {
-		const left = lineHtml(
-			original.cues[row.original]!,
-			row.original,
-			original.lang,
-			speakerChanged(original.cues, row.original),
-			labels
-		);
-		const right = row.translation
-			.map((t) =>
-				lineHtml(
-					translation.cues[t]!,
-					t,
-					translation.lang,
-					speakerChanged(translation.cues, t),
-					labels
+	return inBlocks(
+		alignCues(original.cues, translation.cues).map((row) => {
+			const left = lineHtml(
+				original.cues[row.original]!,
+				row.original,
+				original.lang,
+				speakerChanged(original.cues, row.original),
+				labels
+			);
+			const right = row.translation
+				.map((t) =>
+					lineHtml(
+						translation.cues[t]!,
+						t,
+						translation.lang,
+						speakerChanged(translation.cues, t),
+						labels
+					)
 				)
-			)
-			.join('');
-		html += `<li class="row"><div class="cell">${left}</div><div class="cell">${right}</div></li>`;
-	}
-	return html;
+				.join('');
+			return {
+				html: `<div role="listitem" class="row"><div class="cell">${left}</div><div class="cell">${right}</div></div>`,
+				texts: [
+					original.cues[row.original]!.text,
+					...row.translation.map((t) => translation.cues[t]!.text)
+				]
+			};
+		})
+	);
 }

@@ -1,0 +1,242 @@
+// Measurements of the clip page in a real browser: highlight lag during playback, click
+// latencies, loading figures and long tasks. Each returns raw samples; bench.js summarises.
+
+/**
+ * Opens a clip page and waits until the waveform is drawn and the transcript answers.
+ * @param {import('@playwright/test').Page} page
+ * @param {string} url
+ */
+export async function openClip(page, url) {
+	await page.goto(url);
+	await page.locator('[data-drawn="true"]').waitFor({ timeout: 60_000 });
+	await page.waitForFunction(() => performance.getEntriesByName('transcript-interactive').length);
+}
+
+/** Installs, in the page, the recorders used below. */
+async function installProbes(page) {
+	await page.evaluate(() => {
+		const audio = /** @type {HTMLAudioElement} */ (document.querySelector('audio'));
+		const probe = {
+			/** Lines that became current: their start, the audio clock then, and page time. */
+			marks: /** @type {{start: number, at: number, paused: boolean, t: number}[]} */ ([]),
+			seeking: /** @type {number[]} */ ([]),
+			seeked: /** @type {number[]} */ ([]),
+			clicks: /** @type {number[]} */ ([]),
+			longTasks: /** @type {{start: number, duration: number}[]} */ ([])
+		};
+		// @ts-expect-error a benchmark probe on window
+		window.__probe = probe;
+		new MutationObserver((records) => {
+			const t = performance.now();
+			for (const r of records) {
+				const el = /** @type {HTMLElement} */ (r.target);
+				if (el.getAttribute('aria-current') === 'true') {
+					probe.marks.push({
+						start: Number(el.dataset.start),
+						at: audio.currentTime,
+						paused: audio.paused,
+						t
+					});
+				}
+			}
+		}).observe(/** @type {Element} */ (document.querySelector('[data-testid="transcript"]')), {
+			attributes: true,
+			attributeFilter: ['aria-current'],
+			subtree: true
+		});
+		audio.addEventListener('seeking', () => probe.seeking.push(performance.now()));
+		audio.addEventListener('seeked', () => probe.seeked.push(performance.now()));
+		// The click's own timestamp: when the input happened, before any of our code ran.
+		document.addEventListener('click', (e) => probe.clicks.push(e.timeStamp), true);
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) {
+				probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
+			}
+		}).observe({ type: 'longtask' });
+	});
+}
+
+const readProbe = (page) => page.evaluate(() => /** @type {any} */ (window).__probe);
+const resetProbe = (page) =>
+	page.evaluate(() => {
+		const probe = /** @type {any} */ (window).__probe;
+		for (const key of Object.keys(probe)) probe[key].length = 0;
+	});
+
+/**
+ * Highlight lag: for each sampled cue boundary, play 1× from `lead` seconds before it through
+ * it; the lag is the audio clock when the line got aria-current minus the cue's start.
+ * @param {import('@playwright/test').Page} page
+ * @param {{ lead: number, sample?: number }} options  sample: measure at most this many boundaries, evenly spread
+ */
+export async function highlightLag(page, { lead, sample }) {
+	await installProbes(page);
+	const starts = await page
+		.locator('[data-languages] button[data-start]')
+		.evaluateAll((els) =>
+			[...new Set(els.map((e) => Number(/** @type {HTMLElement} */ (e).dataset.start)))].sort(
+				(a, b) => a - b
+			)
+		);
+	let crossed = starts.filter((s) => s > lead);
+	if (sample && crossed.length > sample) {
+		const step = crossed.length / sample;
+		crossed = Array.from({ length: sample }, (_, i) => crossed[Math.floor(i * step)]);
+	}
+	for (const start of crossed) {
+		await page.evaluate(
+			async ({ start, lead }) => {
+				const audio = /** @type {HTMLAudioElement} */ (document.querySelector('audio'));
+				audio.currentTime = start - lead;
+				await new Promise((r) => audio.addEventListener('seeked', r, { once: true }));
+				await audio.play();
+				while (audio.currentTime < start + 0.15) await new Promise((r) => setTimeout(r, 20));
+				audio.pause();
+			},
+			{ start, lead }
+		);
+	}
+	const probe = await readProbe(page);
+	const lags = [];
+	const hit = new Set();
+	for (const mark of probe.marks) {
+		if (mark.paused || !crossed.includes(mark.start) || hit.has(mark.start)) continue;
+		hit.add(mark.start);
+		lags.push((mark.at - mark.start) * 1000);
+	}
+	return {
+		lags,
+		crossed: crossed.length,
+		missed: crossed.filter((s) => !hit.has(s)).length,
+		longTasks: probe.longTasks
+	};
+}
+
+/**
+ * Real mouse clicks on transcript lines, then on the waveform: from the click's timestamp to the
+ * line getting aria-current, to the audio accepting the new position (`seeking`), and to the
+ * audio being ready there (`seeked`).
+ * @param {import('@playwright/test').Page} page
+ * @param {number} count
+ */
+export async function clickLatency(page, count) {
+	await installProbes(page);
+	const result = {
+		line: { highlight: [], seeking: [], seeked: [] },
+		waveform: { highlight: [], seeking: [], seeked: [] }
+	};
+	const lines = page.locator('[data-languages] button[data-start]');
+	const total = await lines.count();
+	const waveform = page.getByTestId('waveform');
+
+	/** @param {() => Promise<void>} click @param {{highlight: number[], seeking: number[], seeked: number[]}} into */
+	const measure = async (click, into) => {
+		await resetProbe(page);
+		await click();
+		await page.waitForFunction(() => /** @type {any} */ (window).__probe.seeked.length > 0, null, {
+			timeout: 10_000
+		});
+		await page.waitForTimeout(50);
+		const probe = await readProbe(page);
+		await page.evaluate(() => document.querySelector('audio')?.pause());
+		const t0 = probe.clicks.at(-1);
+		if (t0 === undefined) return;
+		const mark = probe.marks.find((m) => m.t >= t0);
+		if (mark) into.highlight.push(mark.t - t0);
+		if (probe.seeking[0] !== undefined) into.seeking.push(probe.seeking[0] - t0);
+		if (probe.seeked[0] !== undefined) into.seeked.push(probe.seeked[0] - t0);
+	};
+
+	for (let i = 0; i < count; i++) {
+		// Lines spread over the whole transcript, never the current one.
+		const line = lines.nth(Math.floor(((i * 0.37 + 0.05) % 1) * total));
+		await line.scrollIntoViewIfNeeded();
+		await measure(() => line.click(), result.line);
+	}
+	const box = await waveform.boundingBox();
+	if (box) {
+		for (let i = 0; i < count; i++) {
+			// Alternate between the two halves, so each click lands in a different cue.
+			const fraction = (i % 2 ? 0.55 : 0.05) + ((i * 0.013) % 0.4);
+			await waveform.scrollIntoViewIfNeeded();
+			const fresh = await waveform.boundingBox();
+			const { x, y, width, height } = fresh ?? box;
+			await measure(() => page.mouse.click(x + width * fraction, y + height / 2), result.waveform);
+		}
+	}
+	return result;
+}
+
+/**
+ * Loads a clip page in a fresh browser context (empty cache) and records what it costs.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+export async function loadFigures(browser, url) {
+	const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Performance.enable');
+	/** @type {Map<string, {url: string, type: string, bytes: number}>} */
+	const requests = new Map();
+	cdp.on('Network.requestWillBeSent', (e) =>
+		requests.set(e.requestId, { url: e.request.url, type: e.type ?? '', bytes: 0 })
+	);
+	cdp.on('Network.dataReceived', (e) => {
+		const r = requests.get(e.requestId);
+		if (r) r.bytes += e.encodedDataLength;
+	});
+	cdp.on('Network.loadingFinished', (e) => {
+		// The final figure includes headers; keep the larger of the two counts.
+		const r = requests.get(e.requestId);
+		if (r) r.bytes = Math.max(r.bytes, e.encodedDataLength);
+	});
+	await openClip(page, url);
+	await page.waitForTimeout(500);
+	const marks = await page.evaluate(() => ({
+		waveformDrawn: performance.getEntriesByName('waveform-drawn')[0]?.startTime ?? NaN,
+		transcriptInteractive:
+			performance.getEntriesByName('transcript-interactive')[0]?.startTime ?? NaN,
+		domContentLoaded: /** @type {PerformanceNavigationTiming} */ (
+			performance.getEntriesByType('navigation')[0]
+		).domContentLoadedEventEnd,
+		elements: document.getElementsByTagName('*').length,
+		lines: document.querySelectorAll('[data-languages] button[data-start]').length
+	}));
+	await cdp.send('HeapProfiler.collectGarbage');
+	const heap = await cdp.send('Runtime.getHeapUsage');
+	const { metrics } = await cdp.send('Performance.getMetrics');
+	const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+	const all = [...requests.values()];
+	await context.close();
+	return {
+		...marks,
+		heapBytes: heap.usedSize,
+		domNodes: metric('Nodes'),
+		// Media requests are counted at the server (see bench.js): the browser under-reports them.
+		bytesBeforePlay: all.filter((r) => r.type !== 'Media').reduce((n, r) => n + r.bytes, 0),
+		scripts: all.filter((r) => r.type === 'Script').map((r) => ({ url: r.url, bytes: r.bytes })),
+		styles: all.filter((r) => r.type === 'Stylesheet').map((r) => ({ url: r.url, bytes: r.bytes }))
+	};
+}
+
+/**
+ * Long tasks while the page plays on its own for `seconds` at 1×.
+ * @param {import('@playwright/test').Page} page
+ * @param {number} seconds
+ */
+export async function longTasksWhilePlaying(page, seconds) {
+	await installProbes(page);
+	await resetProbe(page);
+	await page.evaluate(async () => {
+		const audio = /** @type {HTMLAudioElement} */ (document.querySelector('audio'));
+		audio.currentTime = audio.duration / 3;
+		await new Promise((r) => audio.addEventListener('seeked', r, { once: true }));
+		await audio.play();
+	});
+	await page.waitForTimeout(seconds * 1000);
+	const probe = await readProbe(page);
+	await page.evaluate(() => document.querySelector('audio')?.pause());
+	return { longTasks: probe.longTasks, linesChanged: probe.marks.length };
+}

@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { LONG_SLUG, writeLongFixture } from '../scripts/bench/long-fixture.js';
+import { buildIn, copyProject } from './project-copy';
+
+// The benchmark's 3-hour interview (about 5,000 cues in two languages), built and served like
+// the real site: a functional check that it loads and plays without the page ever decoding the
+// audio or downloading the whole file. (Its speed is measured by `npm run bench`, not here.)
+test('a 3-hour interview loads from build-time peaks and byte ranges alone', async ({ page }) => {
+	test.setTimeout(240_000);
+	const project = copyProject('long-build-');
+	const served: { url: string; bytes: number; range?: string }[] = [];
+	let server: ReturnType<typeof spawn> | undefined;
+	try {
+		const { cues } = await writeLongFixture(join(project.dir, 'transcripts'));
+		const build = await buildIn(project.dir);
+		expect(build.code, build.output).toBe(0);
+
+		const port = 4175 + test.info().parallelIndex;
+		server = spawn('node', ['scripts/serve.js', '--port', String(port), '--log'], {
+			cwd: project.dir,
+			stdio: ['ignore', 'pipe', 'inherit']
+		});
+		server.stdout!.on('data', (chunk: Buffer) => {
+			for (const line of chunk.toString().split('\n').filter(Boolean))
+				served.push(JSON.parse(line));
+		});
+		await expect
+			.poll(() =>
+				fetch(`http://127.0.0.1:${port}/`).then(
+					(r) => r.ok,
+					() => false
+				)
+			)
+			.toBe(true);
+
+		// Count any decoding of audio in the page (what players that draw waveforms usually do).
+		await page.addInitScript(() => {
+			const w = window as typeof window & { __decodes: number };
+			w.__decodes = 0;
+			const original = BaseAudioContext.prototype.decodeAudioData;
+			BaseAudioContext.prototype.decodeAudioData = function (...args) {
+				w.__decodes++;
+				return original.apply(this, args);
+			};
+		});
+		await page.goto(`http://127.0.0.1:${port}/clips/${LONG_SLUG}`);
+		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		const lines = page.locator('[data-languages] button[data-start]');
+		await expect(lines).toHaveCount(cues);
+
+		// Click a line two hours in: the audio goes there and the line is marked.
+		const line = lines.nth(Math.floor(cues * 0.7));
+		const start = Number(await line.getAttribute('data-start'));
+		await line.click();
+		await expect(line).toHaveAttribute('aria-current', 'true');
+		await expect
+			.poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
+			.toBeGreaterThanOrEqual(start - 0.05);
+		await page.evaluate(() => document.querySelector('audio')!.pause());
+
+		expect(await page.evaluate(() => (window as unknown as { __decodes: number }).__decodes)).toBe(
+			0
+		);
+		const audioPath = `/media/${LONG_SLUG}/audio.wav`;
+		const size = statSync(join(project.dir, 'build', audioPath)).size;
+		const audio = served.filter((r) => r.url === audioPath);
+		expect(audio.length).toBeGreaterThan(0);
+		expect(audio.every((r) => r.range?.startsWith('bytes='))).toBe(true);
+		expect(audio.reduce((n, r) => n + r.bytes, 0)).toBeLessThan(size / 4);
+	} finally {
+		server?.kill();
+		project.remove();
+	}
+});
