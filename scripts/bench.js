@@ -171,6 +171,12 @@ try {
 		}
 	}
 
+	// The 3-hour clip for a visitor who chose French: the parallel view, twice the lines.
+	const parallelLoads = [];
+	for (let i = 0; i < (quick ? 2 : 5); i++) {
+		parallelLoads.push(await loadFigures(browser, `${BASE}/clips/${LONG_SLUG}`, 'fr'));
+	}
+
 	// 5. Long tasks while playing the 3-hour clip.
 	console.error('Long tasks during playback…');
 	let playing;
@@ -240,6 +246,12 @@ try {
 			}
 		])
 	);
+	results.load.parallel = {
+		waveformDrawnMs: summary(parallelLoads.map((l) => l.waveformDrawn)),
+		transcriptInteractiveMs: summary(parallelLoads.map((l) => l.transcriptInteractive)),
+		heapBytes: summary(parallelLoads.map((l) => l.heapBytes)),
+		lines: parallelLoads[0].lines
+	};
 	results.transfer = { jsGzip, cssGzip, peaks, longAudioBytes: audioSize };
 	results.playback = {
 		seconds: quick ? 5 : 30,
@@ -305,6 +317,11 @@ try {
 			'< 1000 ms',
 			L.transcriptInteractiveMs.median < 1000
 		],
+		[
+			`3-hour, French interface (parallel, ${results.load.parallel.lines} lines): interactive`,
+			med(results.load.parallel.transcriptInteractiveMs)
+		],
+		[`3-hour, French interface: waveform drawn`, med(results.load.parallel.waveformDrawnMs)],
 		[
 			`3-hour: JS heap after GC`,
 			`${fmt(L.heapBytes.median / 1e6)} MB`,
