@@ -82,7 +82,32 @@ export const en = {
 	'link.dismiss': 'Dismiss',
 	'link.malformed': 'it is not a valid time',
 	'link.reversed': 'the passage ends before it begins',
-	'link.past-end': 'it is after the end of the recording'
+	'link.past-end': 'it is after the end of the recording',
+	'nav.label': 'Site',
+	'nav.search': 'Search',
+	'nav.about': 'About',
+	'search.title': 'Search the testimonies',
+	'search.label': 'Words to find',
+	'search.submit': 'Search',
+	'search.hint':
+		'Every transcript and translation, in every language. Accents, apostrophes and letter case do not matter; word endings may differ (Kengir finds Kengyro).',
+	'search.noscript':
+		'Search needs JavaScript. Every transcript can also be read, and searched with the browser, on its recording’s page.',
+	'search.searching': 'Searching…',
+	'search.none': 'Nothing found for “{query}”.',
+	'search.count': '{count} lines found for “{query}”.',
+	'search.countLimited': '{count} lines found for “{query}”; the first {shown} are shown.',
+	'search.failed': 'The search index could not be loaded. Check the connection and try again.',
+	'search.open': 'Open {title} at {time}',
+	'witness.clips': 'Recordings',
+	'witness.facts': 'About the witness',
+	'find.label': 'Find in transcript',
+	'find.previous': 'Previous match',
+	'find.next': 'Next match',
+	'find.count': '{current} of {count}',
+	'find.none': 'No match',
+	'find.clear': 'Clear search',
+	'about.title': 'About this collection'
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -167,7 +192,34 @@ export const fr: Record<MessageKey, string> = {
 	'link.dismiss': 'Fermer',
 	'link.malformed': 'ce n’est pas un temps valide',
 	'link.reversed': 'le passage finit avant de commencer',
-	'link.past-end': 'il se situe après la fin de l’enregistrement'
+	'link.past-end': 'il se situe après la fin de l’enregistrement',
+	'nav.label': 'Site',
+	'nav.search': 'Recherche',
+	'nav.about': 'À propos',
+	'search.title': 'Chercher dans les témoignages',
+	'search.label': 'Mots à trouver',
+	'search.submit': 'Chercher',
+	'search.hint':
+		'Toutes les transcriptions et traductions, dans toutes les langues. Accents, apostrophes et majuscules sont indifférents ; les terminaisons peuvent varier (Kengir trouve Kengyro).',
+	'search.noscript':
+		'La recherche demande JavaScript. Chaque transcription se lit aussi, et se cherche avec le navigateur, sur la page de son enregistrement.',
+	'search.searching': 'Recherche…',
+	'search.none': 'Rien trouvé pour « {query} ».',
+	'search.count': '{count} lignes trouvées pour « {query} ».',
+	'search.countLimited':
+		'{count} lignes trouvées pour « {query} » ; les {shown} premières sont affichées.',
+	'search.failed':
+		'L’index de recherche n’a pas pu être chargé. Vérifiez la connexion et réessayez.',
+	'search.open': 'Ouvrir {title} à {time}',
+	'witness.clips': 'Enregistrements',
+	'witness.facts': 'Le témoin',
+	'find.label': 'Chercher dans la transcription',
+	'find.previous': 'Résultat précédent',
+	'find.next': 'Résultat suivant',
+	'find.count': '{current} sur {count}',
+	'find.none': 'Aucun résultat',
+	'find.clear': 'Effacer la recherche',
+	'about.title': 'À propos de cette collection'
 };
 
 export const catalogues = { en, fr } as const;

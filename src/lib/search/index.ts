@@ -1,0 +1,150 @@
+import { matchesStem, queryStems, words } from './fold.ts';
+
+/*
+ * A search index in static files, sized for archives of thousands of hours: words are split into
+ * shards by their first three (folded) letters, so a query downloads only the shards of its own
+ * words, never the whole index; the lines it finds come from small blocks of cue text.
+ *
+ *   search/index.json           the clips and languages (small)
+ *   search/shards/<key>.json    { word: [posting, …] } for the words beginning with <key>
+ *   search/text/<clip>/<lang>-<block>.json   [[start, end, text], …] for TEXT_BLOCK cues
+ */
+
+export const SHARD_PREFIX = 3;
+export const TEXT_BLOCK = 100;
+export const INDEX_VERSION = 1;
+
+/** A cue's address packed in one number: clip, language and cue index. */
+const CUE_SPAN = 2 ** 20;
+const LANG_SPAN = 2 ** 6;
+export const encodePosting = (clip: number, lang: number, cue: number) =>
+	(clip * LANG_SPAN + lang) * CUE_SPAN + cue;
+export function decodePosting(posting: number): { clip: number; lang: number; cue: number } {
+	const cue = posting % CUE_SPAN;
+	const rest = Math.floor(posting / CUE_SPAN);
+	return { clip: Math.floor(rest / LANG_SPAN), lang: rest % LANG_SPAN, cue };
+}
+
+/** The shard a folded word (or a query stem) lives in. */
+export const shardKey = (folded: string) => [...folded].slice(0, SHARD_PREFIX).join('');
+
+/** A shard key as a file name: code points in base 36 (keys are Cyrillic, Latin, digits…). */
+export const shardFile = (key: string) =>
+	[...key].map((c) => c.codePointAt(0)!.toString(36)).join('-');
+
+export interface IndexedClip {
+	slug: string;
+	title: Record<string, string>;
+	witness: string;
+	witnessName: string;
+	/** The clip's transcript languages, original first. */
+	languages: string[];
+}
+
+export interface IndexMeta {
+	version: number;
+	textBlock: number;
+	/** Every language, numbered as in postings. */
+	languages: string[];
+	clips: IndexedClip[];
+}
+
+export type Shard = Record<string, number[]>;
+/** [start, end, text] */
+export type TextRow = [number, number, string];
+
+export interface SourceCue {
+	start: number;
+	end: number;
+	text: string;
+}
+export interface SourceClip extends IndexedClip {
+	tracks: { lang: string; cues: SourceCue[] }[];
+}
+
+export interface BuiltIndex {
+	meta: IndexMeta;
+	shards: Map<string, Shard>;
+	/** Keyed by `<clip>/<lang>-<block>`. */
+	texts: Map<string, TextRow[]>;
+}
+
+export const textFile = (clip: string, lang: string, block: number) => `${clip}/${lang}-${block}`;
+
+/** Builds the whole index. Deterministic: the same content gives the same files. */
+export function buildIndex(clips: SourceClip[]): BuiltIndex {
+	const languages = [...new Set(clips.flatMap((c) => c.tracks.map((t) => t.lang)))].sort();
+	const shards = new Map<string, Shard>();
+	const texts = new Map<string, TextRow[]>();
+	clips.forEach((clip, c) => {
+		for (const track of clip.tracks) {
+			const l = languages.indexOf(track.lang);
+			track.cues.forEach((cue, i) => {
+				const posting = encodePosting(c, l, i);
+				for (const word of new Set(words(cue.text).map((w) => w.folded))) {
+					const key = shardKey(word);
+					let shard = shards.get(key);
+					if (!shard) shards.set(key, (shard = {}));
+					(shard[word] ??= []).push(posting);
+				}
+			});
+			for (let b = 0; b * TEXT_BLOCK < track.cues.length; b++) {
+				texts.set(
+					textFile(clip.slug, track.lang, b),
+					track.cues
+						.slice(b * TEXT_BLOCK, (b + 1) * TEXT_BLOCK)
+						.map((cue): TextRow => [cue.start, cue.end, cue.text])
+				);
+			}
+		}
+	});
+	const meta: IndexMeta = {
+		version: INDEX_VERSION,
+		textBlock: TEXT_BLOCK,
+		languages,
+		clips: clips.map(({ tracks: _tracks, ...clip }) => clip)
+	};
+	return { meta, shards, texts };
+}
+
+/** Serialises a shard with its words in a stable order. */
+export function shardJson(shard: Shard): string {
+	return JSON.stringify(
+		Object.fromEntries(Object.entries(shard).sort(([a], [b]) => (a < b ? -1 : 1)))
+	);
+}
+
+export interface Hit {
+	clip: number;
+	lang: number;
+	cue: number;
+}
+
+/**
+ * The cues holding every word of the query (each matched by its stem), in collection order.
+ * `loadShard` returns a shard, or undefined when there is none for that key.
+ */
+export async function findCues(
+	query: string,
+	loadShard: (key: string) => Promise<Shard | undefined>
+): Promise<{ stems: string[]; hits: Hit[] }> {
+	const stems = queryStems(query);
+	if (stems.length === 0) return { stems, hits: [] };
+	const perStem = await Promise.all(
+		stems.map(async (s) => {
+			const shard = (await loadShard(shardKey(s))) ?? {};
+			const found = new Set<number>();
+			for (const [word, postings] of Object.entries(shard)) {
+				if (matchesStem(word, s)) for (const p of postings) found.add(p);
+			}
+			return found;
+		})
+	);
+	perStem.sort((a, b) => a.size - b.size);
+	const [smallest, ...rest] = perStem;
+	const hits = [...smallest!]
+		.filter((p) => rest.every((set) => set.has(p)))
+		.sort((a, b) => a - b)
+		.map(decodePosting);
+	return { stems, hits };
+}

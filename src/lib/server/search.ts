@@ -1,0 +1,25 @@
+import { buildIndex, type BuiltIndex } from '../search/index.ts';
+import type { Collection } from '../content/types.ts';
+import { getContent } from './content.ts';
+
+/** The collection as a search index (see $lib/search/index). */
+export function indexCollection(collection: Collection): BuiltIndex {
+	return buildIndex(
+		collection.clips.map((clip) => ({
+			slug: clip.slug,
+			title: clip.title,
+			witness: clip.witness,
+			witnessName: collection.witnesses.find((w) => w.slug === clip.witness)?.name ?? clip.witness,
+			languages: clip.tracks.map((t) => t.lang),
+			tracks: clip.tracks.map((t) => ({ lang: t.lang, cues: t.cues }))
+		}))
+	);
+}
+
+let built: Promise<BuiltIndex> | undefined;
+
+/** The index of the collection, built once per build. */
+export function getSearchIndex(): Promise<BuiltIndex> {
+	built ??= getContent().then(({ collection }) => indexCollection(collection));
+	return built;
+}

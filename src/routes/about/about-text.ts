@@ -1,0 +1,63 @@
+import type { UiLanguage } from '$lib/content/schema';
+
+/** The about page, in each interface language: sections of plain paragraphs. */
+export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }[]> = {
+	en: [
+		{
+			heading: 'The collection',
+			paragraphs: [
+				'This edition presents recordings about four people who passed through the Soviet camps after the Second World War, or saw them from outside: Orest Yarynich, a Ukrainian political prisoner; Antanas Seikalis, a Lithuanian political prisoner; Antanas Petrikonis, a Lithuanian partisan held at Kengir; and Vanda Valiutė, who saw the aftermath of the Kengir revolt in 1954.',
+				'Each recording has a transcript in the language it was made in (Ukrainian or Lithuanian) and translations into English and French, synchronised with the audio line by line.'
+			]
+		},
+		{
+			heading: 'What you hear',
+			paragraphs: [
+				'The original recordings are held by their archive and are not published here. What plays on each page is a synthesized narration, made with the free speech synthesizer espeak-ng, of a short summary written for this edition: who the witness is, what the recording covers, and its historical context. It is never the voice or the words of the witness, and every page that plays it says so next to the player.',
+				'The summaries keep to published facts and do not quote the witnesses. When the archive’s recordings are added, they replace the narration without any change to the software.'
+			]
+		},
+		{
+			heading: 'Sources',
+			paragraphs: [
+				'The facts come from INED Éditions, Sound Archives: European Memories of the Gulag, which presents these witnesses and the history of the camps, including the uprisings of 1953 and 1954 in the special camps of Norilsk, Vorkuta and Kengir.'
+			]
+		},
+		{
+			heading: 'How an archive uses this software',
+			paragraphs: [
+				'The site is built from a folder of files: for each recording, its audio, a short description in a metadata file, its WebVTT transcript and one WebVTT file per translation. The build checks everything and stops with the file and line of any mistake, then writes plain static files that any web server can host.',
+				'The software is open source (MIT licence). Its README explains how to add a recording and how to deploy the site.'
+			]
+		}
+	],
+	fr: [
+		{
+			heading: 'La collection',
+			paragraphs: [
+				'Cette édition présente des enregistrements consacrés à quatre personnes qui ont connu les camps soviétiques après la Seconde Guerre mondiale, ou les ont vus de l’extérieur : Orest Yarynich, prisonnier politique ukrainien ; Antanas Seikalis, prisonnier politique lituanien ; Antanas Petrikonis, partisan lituanien détenu à Kenguir ; et Vanda Valiutė, témoin des suites de la révolte de Kenguir en 1954.',
+				'Chaque enregistrement a sa transcription dans la langue où il a été fait (ukrainien ou lituanien) et des traductions anglaise et française, synchronisées ligne par ligne avec le son.'
+			]
+		},
+		{
+			heading: 'Ce que vous entendez',
+			paragraphs: [
+				'Les enregistrements originaux sont conservés par leurs archives et ne sont pas publiés ici. Ce qui est diffusé sur chaque page est une narration synthétisée, produite avec le synthétiseur vocal libre espeak-ng, d’un court résumé rédigé pour cette édition : qui est le témoin, ce que couvre l’enregistrement, et son contexte historique. Ce n’est jamais la voix ni les mots du témoin, et chaque page qui la diffuse le dit à côté du lecteur.',
+				'Les résumés s’en tiennent aux faits publiés et ne citent pas les témoins. Quand les enregistrements des archives seront ajoutés, ils remplaceront la narration sans aucune modification du logiciel.'
+			]
+		},
+		{
+			heading: 'Sources',
+			paragraphs: [
+				'Les faits proviennent d’INED Éditions, Archives sonores : Mémoires européennes du Goulag, qui présente ces témoins et l’histoire des camps, notamment les soulèvements de 1953 et 1954 dans les camps spéciaux de Norilsk, Vorkouta et Kenguir.'
+			]
+		},
+		{
+			heading: 'Comment une archive utilise ce logiciel',
+			paragraphs: [
+				'Le site est construit à partir d’un dossier de fichiers : pour chaque enregistrement, son audio, une courte description dans un fichier de métadonnées, sa transcription WebVTT et un fichier WebVTT par traduction. La construction vérifie tout et s’arrête en indiquant le fichier et la ligne de toute erreur, puis écrit des fichiers statiques que n’importe quel serveur web peut héberger.',
+				'Le logiciel est libre (licence MIT). Son README explique comment ajouter un enregistrement et déployer le site.'
+			]
+		}
+	]
+};
