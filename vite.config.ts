@@ -5,6 +5,13 @@ import { contentPlugin } from './src/lib/server/vite-plugin.ts';
 export default defineConfig({
 	// Unit tests check content through their own fixtures, not the site's collection.
 	plugins: [process.env.VITEST ? [] : contentPlugin(), sveltekit()],
+	build: {
+		rolldownOptions: {
+			// Prerendering every page, audio file and search shard is the build's real work, and
+			// slow by nature: Rolldown's timing report about it is noise, not a warning to act on.
+			checks: { bundlerTimings: false }
+		}
+	},
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, matchSpans, queryStems, stem, words } from './fold.ts';
+import { containsAll, fold, matchSpans, queryStems, stem, words } from './fold.ts';
 
 describe('fold', () => {
 	it('ignores case and Lithuanian diacritics', () => {
@@ -43,6 +43,10 @@ describe('words and stems', () => {
 		expect(matchSpans('the Kengir uprising', stems)).toHaveLength(1);
 		expect(matchSpans('soulèvement de Kenguir', stems)).toHaveLength(1);
 		expect(matchSpans('втеча', queryStems('втечі'))).toHaveLength(1);
+	});
+	it('finds a line only when it holds every word', () => {
+		expect(containsAll('Tanks drove into the camp', queryStems('camp tank'))).toBe(true);
+		expect(containsAll('Tanks drove into the camp', queryStems('camp women'))).toBe(false);
 	});
 	it('drops one-letter words and repeats', () => {
 		expect(queryStems('a tank, a tank')).toEqual(['tank']);

@@ -69,3 +69,9 @@ export function matchSpans(text: string, stems: string[]): { start: number; end:
 		.filter((w) => stems.some((s) => matchesStem(w.folded, s)))
 		.map(({ start, end }) => ({ start, end }));
 }
+
+/** Whether a text holds a match for every stem (a line found by the query). */
+export function containsAll(text: string, stems: string[]): boolean {
+	const folded = words(text).map((w) => w.folded);
+	return stems.every((s) => folded.some((w) => matchesStem(w, s)));
+}

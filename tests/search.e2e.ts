@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import { isShownInTranscript, openClip } from './helpers';
+
+async function search(page: Page, query: string) {
+	await page.goto(`/search?q=${encodeURIComponent(query)}`);
+	const status = page.getByRole('status');
+	await expect(status).toContainText(/found/);
+	return page.getByTestId('search-results').locator('li');
+}
+
+const clipsOf = (results: ReturnType<Page['locator']>) =>
+	results.evaluateAll((items) => [...new Set(items.map((li) => (li as HTMLElement).dataset.clip))]);
+
+test.describe('search across the collection', () => {
+	test('"Kengir" finds lines in several recordings, and a result opens at its moment', async ({
+		page
+	}) => {
+		const results = await search(page, 'Kengir');
+		expect((await clipsOf(results)).length).toBeGreaterThanOrEqual(3);
+		// Each result gives its time, and marks the word even in other spellings (Kengyro).
+		await expect(results.first().locator('.time')).toHaveText(/^\d+:\d\d$/);
+		const lithuanian = results.filter({ has: page.locator('.context[lang="lt"]') }).first();
+		await expect(lithuanian.locator('mark').first()).toHaveText(/^Kengyr/);
+
+		const start = Number(await lithuanian.getAttribute('data-start'));
+		await lithuanian.getByRole('link').click();
+		await expect(page).toHaveURL(/\/clips\/[^#]+#t=[\d.]+,[\d.]+&lang=lt$/);
+		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		const line = page.locator(`button[data-lang="lt"][data-start="${start}"]`);
+		await expect(line.locator('xpath=..')).toHaveClass(/selected/);
+		await expect
+			.poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
+			.toBeCloseTo(start, 1);
+		await expect(page.getByRole('button', { name: 'Play passage' })).toBeVisible();
+	});
+
+	test('folds diacritics: "Valiute" finds "Valiutė"', async ({ page }) => {
+		const results = await search(page, 'Valiute');
+		await expect(results.first().locator('mark').first()).toHaveText('Valiutė');
+		expect(await clipsOf(results)).toContain('valiute-kengir-witness');
+	});
+
+	test('a Ukrainian query finds Yarynich’s recordings', async ({ page }) => {
+		const results = await search(page, 'втеча');
+		const clips = await clipsOf(results);
+		expect(clips.length).toBeGreaterThan(0);
+		expect(clips.every((c) => c!.startsWith('yarynich-'))).toBe(true);
+		await expect(results.first().locator('.context')).toHaveAttribute('lang', 'uk');
+	});
+
+	test('a French query finds the French translations', async ({ page }) => {
+		const results = await search(page, 'évasion');
+		await expect(results.first()).toHaveAttribute('data-lang', 'fr');
+		// Without its accent, too.
+		const plain = await search(page, 'evasion');
+		await expect(plain).toHaveCount(await results.count());
+	});
+
+	test('a word that is nowhere says so', async ({ page }) => {
+		await page.goto('/search?q=zzyzx');
+		await expect(page.getByRole('status')).toHaveText('Nothing found for “zzyzx”.');
+	});
+});
+
+test('find in the transcript steps through matches without silently leaving follow mode', async ({
+	page
+}) => {
+	await openClip(page);
+	const find = page.getByRole('searchbox', { name: 'Find in transcript' });
+	await find.fill('tank');
+	const count = page.getByTestId('find-count');
+	await expect(count).toHaveText(/^– of (\d+)$/);
+	const total = Number((await count.innerText()).split(' of ')[1]);
+	expect(total).toBeGreaterThan(1);
+	await expect(page.getByTestId('waveform-marks')).toHaveAttribute('data-count', String(total));
+
+	await find.press('Enter');
+	await expect(count).toHaveText(`1 of ${total}`);
+	const first = page.locator('.hit-current button');
+	await expect(first).toContainText(/tank/i);
+	await expect.poll(() => isShownInTranscript(first)).toBe(true);
+	// The view left the spoken line: the way back is offered, not taken silently.
+	await expect(page.getByRole('button', { name: 'Back to current line' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Next match' }).click();
+	await expect(count).toHaveText(`2 of ${total}`);
+	await page.getByRole('button', { name: 'Previous match' }).click();
+	await expect(count).toHaveText(`1 of ${total}`);
+	await find.press('Escape');
+	await expect(find).toHaveValue('');
+	await expect(page.locator('.hit')).toHaveCount(0);
+});
+
+test('witness and about pages', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Antanas Petrikonis' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antanas Petrikonis');
+	await expect(page.getByRole('main').getByRole('listitem')).toContainText([/Kengir/]);
+	await expect(page.getByRole('link', { name: 'The Kengir uprising put down' })).toBeVisible();
+	await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'About' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('About this collection');
+	await expect(page.getByRole('main')).toContainText('espeak-ng');
+	await expect(page.getByRole('main')).toContainText('INED Éditions');
+});
