@@ -25,6 +25,9 @@ const config = {
 			base: process.env.BASE_PATH ?? '',
 			relative: false
 		},
+		// src/service-worker.ts is the kiosk's offline store: /kiosk registers it, the public
+		// site does not.
+		serviceWorker: { register: false },
 		typescript: {
 			// Type-check the Playwright set-up too (and the scripts it imports).
 			config: (config) => {

@@ -9,22 +9,27 @@
 //   npm run bench -- --quick       fewer samples, no Lighthouse: a quick look
 import { execFileSync, spawn } from 'node:child_process';
 import {
+	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readFileSync,
 	readdirSync,
+	rmSync,
 	statSync,
 	writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findBrowser } from './find-browser.js';
 import { LONG_SLUG, writeLongFixture } from './bench/long-fixture.js';
 import { runLighthouse } from './bench/lighthouse.js';
+import { kioskSoak } from './bench/kiosk.js';
+import { searchFigures } from './bench/search.js';
+import { writeSearchFixture } from './bench/search-fixture.js';
 import {
 	clickLatency,
 	highlightLag,
@@ -48,6 +53,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const OUT = 'bench-results';
 const FIXTURE = join(OUT, 'transcripts');
 const SITE = join(OUT, 'site');
+// The site again with the search index of a synthetic 1,000-hour archive in place of its own.
+const SEARCH_SITE = join(OUT, 'search-1000h');
 const DEMO_SHORT = 'seikalis-informers';
 const lead = Number(options.lead);
 const executablePath = findBrowser();
@@ -90,21 +97,57 @@ if (!options['no-build'] || !existsSync(join(SITE, 'index.html'))) {
 	const warmSeconds = build({ TRANSCRIPTS_DIR: FIXTURE, BUILD_DIR: SITE });
 	results.build = { demoSeconds, longSeconds, warmSeconds, fixture };
 }
+if (!options['no-build'] || !existsSync(join(SEARCH_SITE, 'fixture.json'))) {
+	console.error('Writing the search index of a 1,000-hour archive…');
+	rmSync(SEARCH_SITE, { recursive: true, force: true });
+	cpSync(SITE, SEARCH_SITE, {
+		recursive: true,
+		filter: (from) => !/^(media|clips|search[/\\](shards|text))([/\\]|$)/.test(relative(SITE, from))
+	});
+	const started = performance.now();
+	const written = await writeSearchFixture(SEARCH_SITE, { hours: 1000 });
+	written.seconds = (performance.now() - started) / 1000;
+	writeFileSync(join(SEARCH_SITE, 'fixture.json'), JSON.stringify(written));
+}
+const searchFixture = JSON.parse(readFileSync(join(SEARCH_SITE, 'fixture.json'), 'utf8'));
 
 // The server logs each response with the bytes it really sent: the browser's own accounting
 // leaves out media requests it cancels.
-const server = spawn('node', ['scripts/serve.js', '--port', String(PORT), '--dir', SITE, '--log'], {
-	stdio: ['ignore', 'pipe', 'inherit']
-});
-/** @type {{url: string, range?: string, status: number, bytes: number}[]} */
-const served = [];
-let partialLine = '';
-server.stdout.on('data', (chunk) => {
-	const lines = (partialLine + chunk).split('\n');
-	partialLine = lines.pop() ?? '';
-	for (const line of lines) if (line.trim()) served.push(JSON.parse(line));
-});
-await new Promise((r) => setTimeout(r, 600));
+/** @param {string} dir @param {number} port */
+function startServer(dir, port) {
+	const child = spawn('node', ['scripts/serve.js', '--port', String(port), '--dir', dir, '--log'], {
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	/** @type {{url: string, range?: string, status: number, bytes: number}[]} */
+	const log = [];
+	let partialLine = '';
+	child.stdout.on('data', (chunk) => {
+		const lines = (partialLine + chunk).split('\n');
+		partialLine = lines.pop() ?? '';
+		for (const line of lines) if (line.trim()) log.push(JSON.parse(line));
+	});
+	return { served: log, stop: () => child.kill() };
+}
+/** Waits until a server answers: sirv reads the whole tree first, long for the big index. */
+async function waitForServer(url) {
+	for (let tries = 0; tries < 600; tries++) {
+		if (
+			await fetch(url).then(
+				() => true,
+				() => false
+			)
+		)
+			return;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`Nothing answers at ${url}`);
+}
+const server = startServer(SITE, PORT);
+const served = server.served;
+const SEARCH_PORT = PORT + 2;
+const searchServer = startServer(SEARCH_SITE, SEARCH_PORT);
+await waitForServer(BASE);
+await waitForServer(`http://127.0.0.1:${SEARCH_PORT}`);
 const browser = await chromium.launch({
 	executablePath,
 	args: [
@@ -196,6 +239,28 @@ try {
 		}
 	}
 
+	// 7. Search over the 1,000-hour index.
+	console.error('Search over a 1,000-hour index…');
+	const { commonWord, middlingWord } = searchFixture;
+	const queries = {
+		'rare name': 'Kengir',
+		'most frequent word': commonWord,
+		'middling word': middlingWord,
+		'two words': `${commonWord} ${middlingWord}`,
+		'no match': 'Zzyzx'
+	};
+	const search = await searchFigures(
+		browser,
+		`http://127.0.0.1:${SEARCH_PORT}`,
+		searchServer.served,
+		Object.values(queries),
+		quick ? 1 : 5
+	);
+
+	// 8. The kiosk soak: many visits in one page, each ended by the idle reset.
+	console.error('Kiosk soak…');
+	const soak = await kioskSoak(browser, BASE, quick ? 8 : 30);
+
 	// Summaries.
 	const sizeOf = (url) => {
 		const file = join(SITE, new URL(url).pathname);
@@ -260,6 +325,26 @@ try {
 		linesChanged: playing.linesChanged
 	};
 	results.lighthouse = lighthouse;
+	results.search = {
+		fixture: searchFixture,
+		pageBytes: summary(search.pageLoads),
+		queries: Object.fromEntries(
+			Object.entries(queries).map(([kind, q]) => {
+				const r = search.perQuery[q];
+				return [
+					kind,
+					{
+						query: q,
+						ms: summary(r.ms),
+						warmMs: summary(r.warmMs),
+						bytes: r.bytes,
+						files: r.files,
+						lines: r.total
+					}
+				];
+			})
+		)
+	};
 
 	// The report.
 	const ms = (s) => `${fmt(s.median, 2)} / ${fmt(s.p95, 2)} ms`;
@@ -369,6 +454,43 @@ try {
 			])
 		);
 	}
+	results.kiosk = soak;
+	const firstHeap = soak.heaps[0];
+	const lastHeap = soak.heaps.at(-1);
+	table(`Kiosk soak: ${soak.visits} visits in one page (${fmt(soak.seconds, 0)} s)`, [
+		['JS heap after GC, after the first visit', `${fmt(firstHeap / 1e6, 2)} MB`],
+		[
+			'JS heap after GC, after the last visit',
+			`${fmt(lastHeap / 1e6, 2)} MB (×${fmt(lastHeap / firstHeap, 3)})`,
+			'within 10%',
+			lastHeap <= firstHeap * 1.1
+		],
+		['DOM nodes after the first / last visit', `${soak.domNodes[0]} / ${soak.domNodes.at(-1)}`],
+		['console errors', String(soak.errors.length), '0', soak.errors.length === 0],
+		...soak.errors.slice(0, 5).map((e) => ['  ', e.slice(0, 100)])
+	]);
+	const sx = results.search;
+	table(
+		`Search, synthetic archive of ${sx.fixture.hours} hours (${sx.fixture.clips} clips, ${(sx.fixture.cues / 1e6).toFixed(2)} million lines in 3 languages, ${sx.fixture.shards} shards of ${(sx.fixture.shardBytes / 1e6).toFixed(0)} MB; gzip only; cold = fresh browser context)`,
+		[
+			[
+				'search page before a query: bytes transferred',
+				kb(sx.pageBytes.median),
+				'< 200 KB',
+				sx.pageBytes.median < 200 * 1024
+			],
+			...Object.entries(sx.queries).flatMap(([kind, q]) => [
+				[
+					`${kind} “${q.query}” (${q.lines} lines): cold → shown`,
+					med(q.ms),
+					'< 1000 ms',
+					q.ms.median < 1000
+				],
+				[`  same query again (in memory)`, med(q.warmMs)],
+				[`  fetched`, `${kb(q.bytes)} in ${q.files} files`]
+			])
+		]
+	);
 	if (results.build) {
 		const b = results.build;
 		table('Build (production, empty audio cache)', [
@@ -384,5 +506,6 @@ try {
 	console.log(`\nWrote ${OUT}/latest.json. ${results.machine}; ${results.chromium}.`);
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
+	searchServer.stop();
 }

@@ -24,7 +24,22 @@ const shots = [
 	{ name: 'clip-phone', width: 390, height: 844, path: `/clips/${clip}`, scale: 2 },
 	{ name: 'clip-laptop', width: 1366, height: 768, path: `/clips/${clip}`, scale: 1 },
 	{ name: 'clip-kiosk', width: 1920, height: 1080, path: `/clips/${clip}`, scale: 1 },
-	{ name: 'home-laptop', width: 1366, height: 768, path: '/', scale: 1 }
+	{ name: 'home-laptop', width: 1366, height: 768, path: '/', scale: 1 },
+	{ name: 'search-laptop', width: 1366, height: 768, path: '/search?q=Kengir', scale: 1 },
+	{ name: 'search-phone', width: 390, height: 844, path: '/search?q=Kengir', scale: 2 },
+	{ name: 'witness-phone', width: 390, height: 844, path: '/witnesses/vanda-valiute', scale: 2 },
+	{ name: 'about-laptop', width: 1366, height: 768, path: '/about', scale: 1 },
+	{ name: 'kiosk-attract', width: 1920, height: 1080, path: '/kiosk', scale: 1 },
+	{ name: 'kiosk-tiles', width: 1920, height: 1080, path: '/kiosk', kiosk: 'tiles', scale: 1 },
+	{ name: 'kiosk-clip', width: 1920, height: 1080, path: '/kiosk', kiosk: 'clip', scale: 1 },
+	{
+		name: 'kiosk-clip-portrait',
+		width: 1080,
+		height: 1920,
+		path: '/kiosk',
+		kiosk: 'clip',
+		scale: 1
+	}
 ];
 
 for (const shot of shots) {
@@ -48,6 +63,21 @@ for (const shot of shots) {
 			if (player) window.scrollTo(0, player.getBoundingClientRect().top + window.scrollY - 8);
 		});
 		await page.waitForTimeout(400);
+	}
+	if (shot.path.startsWith('/search'))
+		await page.locator('[data-testid="search-results"]').waitFor();
+	if (shot.kiosk) {
+		await page.getByTestId('attract').click();
+		if (shot.kiosk === 'clip') {
+			await page.locator('a.tile').nth(3).click();
+			await page.locator('[data-drawn="true"]').waitFor();
+			await page.locator('[data-languages] button.line').nth(6).click();
+			await page.waitForTimeout(1500);
+			await page.evaluate(() => document.querySelector('audio')?.pause());
+		}
+		await page.waitForTimeout(400);
+	} else if (shot.path === '/kiosk') {
+		await page.waitForTimeout(2000); // the excerpt fades in
 	}
 	await page.screenshot({ path: `${out}/${shot.name}.png` });
 	console.log(`${out}/${shot.name}.png`);

@@ -12,7 +12,7 @@ test('three selected lines are cited exactly, and their link replays just that p
 	const first = lines(page).nth(4);
 	const third = lines(page).nth(6);
 	const texts = await Promise.all(
-		[4, 5, 6].map((i) => lines(page).nth(i).locator('.text').innerText())
+		[4, 5, 6].map((i) => lines(page).nth(i).locator('.text').textContent())
 	);
 	const start = await startOf(first);
 	const end = Number(await third.getAttribute('data-end'));
@@ -65,7 +65,7 @@ test('copying as Markdown and the link alone keep the exact characters', async (
 	await openClip(page, 'yarynich-escape');
 	await showSingleLanguage(page, /українська/i);
 	const line = lines(page).nth(2);
-	const text = await line.locator('.text').innerText();
+	const text = await line.locator('.text').textContent();
 	await page.locator('.entry').nth(2).getByRole('link').click();
 	const quote = page.getByTestId('quote');
 	await quote.getByRole('button', { name: 'Copy as Markdown' }).click();

@@ -2,7 +2,15 @@
 // about 5,000 cues in English and French. The audio is synthesized tones and silences (no
 // speech, no testimony), written as 8 kHz 8-bit WAV so no encoder or system binary is needed.
 // Generated at run time and never committed.
-import { cpSync, createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	createWriteStream,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { join } from 'node:path';
 
 export const LONG_SLUG = 'bench-three-hours';
@@ -122,6 +130,13 @@ export async function writeLongFixture(dir) {
 			fr: ['Pas une personne : des sons générés pour mesurer le lecteur.']
 		}
 	};
+	// The kiosk shows the demo clips only, and resets after a few seconds, for the benchmark's
+	// soak of many short visits.
+	const demoClips = readdirSync(dir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.sort();
+	collection.kiosk = { ...collection.kiosk, idleSeconds: 3, countdownSeconds: 2, clips: demoClips };
 	writeFileSync(join(dir, 'collection.json'), JSON.stringify(collection, null, '\t'));
 
 	const duration = HOURS * 3600;

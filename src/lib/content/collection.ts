@@ -3,12 +3,14 @@ import { formatTime } from '../transcript/time.ts';
 import type { Problem } from '../transcript/types.ts';
 import { validateAlignment, validateTiming } from '../transcript/validate.ts';
 import { parseVtt } from '../transcript/vtt.ts';
-import { parseLocatedJson } from './json.ts';
+import { parseLocatedJson, type LocatedJson } from './json.ts';
+import { resolveKiosk } from './kiosk.ts';
 import { isKnownLanguage } from './languages.ts';
 import {
 	ClipSchema,
 	CollectionSchema,
 	describeIssue,
+	KioskSchema,
 	SLUG,
 	type ClipMetadata,
 	type CollectionMetadata
@@ -34,25 +36,19 @@ export async function loadCollection(source: ContentSource): Promise<LoadResult>
 	const audio = new Map<string, AudioAnalysis>();
 	const path = (...parts: string[]) => [source.root, ...parts].filter(Boolean).join('/');
 
-	const meta = await readJson(
+	const read = await readJson(
 		source,
 		COLLECTION_FILE,
 		path(COLLECTION_FILE),
 		CollectionSchema,
 		problems
 	);
-	const collection: Collection = {
-		title: meta?.title ?? { en: '', fr: '' },
-		description: meta?.description ?? { en: '', fr: '' },
-		credit: meta?.credit ?? '',
-		witnesses: Object.entries(meta?.witnesses ?? {}).map(([slug, w]) => ({ slug, ...w })),
-		clips: []
-	};
-
+	const meta = read?.value;
 	const folders = (await source.list(''))
 		.filter((entry) => entry.isFolder && !entry.name.startsWith('.'))
 		.map((entry) => entry.name)
 		.sort();
+	const clips: Clip[] = [];
 	for (const folder of folders) {
 		if (!SLUG.test(folder)) {
 			problems.push({
@@ -63,8 +59,23 @@ export async function loadCollection(source: ContentSource): Promise<LoadResult>
 			continue;
 		}
 		const clip = await loadClip(source, folder, meta, problems, path, audio);
-		if (clip) collection.clips.push(clip);
+		if (clip) clips.push(clip);
 	}
+	const kiosk = resolveKiosk(
+		meta?.kiosk ?? v.parse(KioskSchema, {}),
+		clips,
+		path(COLLECTION_FILE),
+		read?.locate ?? (() => ({ line: 1, column: 1 }))
+	);
+	problems.push(...kiosk.problems);
+	const collection: Collection = {
+		title: meta?.title ?? { en: '', fr: '' },
+		description: meta?.description ?? { en: '', fr: '' },
+		credit: meta?.credit ?? '',
+		witnesses: Object.entries(meta?.witnesses ?? {}).map(([slug, w]) => ({ slug, ...w })),
+		clips,
+		kiosk: kiosk.kiosk
+	};
 	return { collection, problems, audio };
 }
 
@@ -213,7 +224,7 @@ async function readJson<T extends v.GenericSchema>(
 	file: string,
 	schema: T,
 	problems: Problem[]
-): Promise<v.InferOutput<T> | undefined> {
+): Promise<{ value: v.InferOutput<T>; locate: LocatedJson['locate'] } | undefined> {
 	const text = await source.readText(relative);
 	if (text === undefined) {
 		problems.push({ severity: 'error', file, message: 'missing file' });
@@ -223,7 +234,7 @@ async function readJson<T extends v.GenericSchema>(
 	problems.push(...located.problems);
 	if (located.value === undefined) return undefined;
 	const parsed = v.safeParse(schema, located.value);
-	if (parsed.success) return parsed.output;
+	if (parsed.success) return { value: parsed.output, locate: located.locate };
 	for (const issue of parsed.issues) {
 		problems.push({
 			severity: 'error',

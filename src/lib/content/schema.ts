@@ -43,11 +43,42 @@ const Witness = v.strictObject({
 	facts: v.strictObject({ en: v.array(Text), fr: v.array(Text) })
 });
 
+const Seconds = v.pipe(v.number(), v.minValue(1, 'must be at least 1 (seconds)'));
+const ClipSlug = v.pipe(v.string(), v.regex(SLUG, 'must be a clip folder name'));
+const UiLanguage = v.picklist(UI_LANGUAGES, `must be one of ${UI_LANGUAGES.join(', ')}`);
+
+/** How the museum kiosk (/kiosk) behaves; every field has a default. */
+export const KioskSchema = v.strictObject({
+	/** Seconds without a touch, and with nothing playing, before "Are you still there?". */
+	idleSeconds: v.optional(Seconds, 120),
+	/** Seconds that question stays before the kiosk resets itself. */
+	countdownSeconds: v.optional(Seconds, 20),
+	/** Interface languages offered, in the order shown. */
+	languages: v.optional(
+		v.pipe(v.array(UiLanguage), v.minLength(1, 'must list at least one language')),
+		[...UI_LANGUAGES]
+	),
+	defaultLanguage: v.optional(UiLanguage, 'en'),
+	/** The clips shown, in this order; all of them when left out. */
+	clips: v.optional(v.array(ClipSlug)),
+	/** Lines the attract screen shows: a clip and a time inside one of its cues. */
+	excerpts: v.optional(
+		v.array(
+			v.strictObject({
+				clip: ClipSlug,
+				at: v.pipe(v.number(), v.minValue(0, 'must not be negative'))
+			})
+		)
+	)
+});
+export type KioskMetadata = v.InferOutput<typeof KioskSchema>;
+
 export const CollectionSchema = v.strictObject({
 	title: Localized,
 	description: Localized,
 	credit: Text,
-	witnesses: v.record(v.pipe(v.string(), v.regex(SLUG, 'witness keys must be slugs')), Witness)
+	witnesses: v.record(v.pipe(v.string(), v.regex(SLUG, 'witness keys must be slugs')), Witness),
+	kiosk: v.optional(KioskSchema, {})
 });
 export type CollectionMetadata = v.InferOutput<typeof CollectionSchema>;
 

@@ -1,4 +1,5 @@
 import type { Cue } from '../transcript/types.ts';
+import type { Kiosk } from './kiosk.ts';
 import type { UiLanguage } from './schema.ts';
 
 export type Localized = Record<UiLanguage, string> & Record<string, string>;
@@ -59,6 +60,7 @@ export interface Collection {
 	credit: string;
 	witnesses: Witness[];
 	clips: Clip[];
+	kiosk: Kiosk;
 }
 
 /** What the build learns by reading an audio file. */

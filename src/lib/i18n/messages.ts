@@ -107,7 +107,22 @@ export const en = {
 	'find.count': '{current} of {count}',
 	'find.none': 'No match',
 	'find.clear': 'Clear search',
-	'about.title': 'About this collection'
+	'about.title': 'About this collection',
+	'kiosk.begin': 'Touch the screen to listen',
+	'kiosk.excerptsNote': 'Lines from narrated summaries written for this edition',
+	'kiosk.choose': 'Choose a recording',
+	'kiosk.home': 'All recordings',
+	'kiosk.captions': 'Captions',
+	'kiosk.captionsOn': 'Captions on',
+	'kiosk.captionsOff': 'Captions off',
+	'kiosk.smaller': 'Smaller text',
+	'kiosk.larger': 'Larger text',
+	'kiosk.stillThere': 'Are you still there?',
+	'kiosk.resetIn': 'The screen will return to the start in {seconds} s.',
+	'kiosk.continue': 'Continue',
+	'kiosk.audioFailed':
+		'This recording cannot be played at the moment. Returning to the recordings…',
+	'kiosk.minutes': '{minutes} min'
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -219,7 +234,22 @@ export const fr: Record<MessageKey, string> = {
 	'find.count': '{current} sur {count}',
 	'find.none': 'Aucun résultat',
 	'find.clear': 'Effacer la recherche',
-	'about.title': 'À propos de cette collection'
+	'about.title': 'À propos de cette collection',
+	'kiosk.begin': 'Touchez l’écran pour écouter',
+	'kiosk.excerptsNote': 'Extraits de résumés narrés, rédigés pour cette édition',
+	'kiosk.choose': 'Choisissez un enregistrement',
+	'kiosk.home': 'Tous les enregistrements',
+	'kiosk.captions': 'Sous-titres',
+	'kiosk.captionsOn': 'Sous-titres activés',
+	'kiosk.captionsOff': 'Sous-titres désactivés',
+	'kiosk.smaller': 'Texte plus petit',
+	'kiosk.larger': 'Texte plus grand',
+	'kiosk.stillThere': 'Êtes-vous toujours là ?',
+	'kiosk.resetIn': 'L’écran reviendra au début dans {seconds} s.',
+	'kiosk.continue': 'Continuer',
+	'kiosk.audioFailed':
+		'Cet enregistrement ne peut pas être lu pour le moment. Retour aux enregistrements…',
+	'kiosk.minutes': '{minutes} min'
 };
 
 export const catalogues = { en, fr } as const;

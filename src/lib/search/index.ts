@@ -6,13 +6,15 @@ import { matchesStem, queryStems, words } from './fold.ts';
  * words, never the whole index; the lines it finds come from small blocks of cue text.
  *
  *   search/index.json           the clips and languages (small)
- *   search/shards/<key>.json    { word: [posting, …] } for the words beginning with <key>
+ *   search/shards/<key>.json    { word: [first posting, gap, gap, …] } for the words beginning
+ *                               with <key>: postings ascending, stored as gaps so a common
+ *                               word's long list is short digits that compress well
  *   search/text/<clip>/<lang>-<block>.json   [[start, end, text], …] for TEXT_BLOCK cues
  */
 
 export const SHARD_PREFIX = 3;
 export const TEXT_BLOCK = 100;
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** A cue's address packed in one number: clip, language and cue index. */
 const CUE_SPAN = 2 ** 20;
@@ -49,6 +51,7 @@ export interface IndexMeta {
 	clips: IndexedClip[];
 }
 
+/** Word → postings. In memory the postings are absolute; in a shard file they are gaps. */
 export type Shard = Record<string, number[]>;
 /** [start, end, text] */
 export type TextRow = [number, number, string];
@@ -107,11 +110,20 @@ export function buildIndex(clips: SourceClip[]): BuiltIndex {
 	return { meta, shards, texts };
 }
 
-/** Serialises a shard with its words in a stable order. */
+/** Serialises a shard: words in a stable order, each word's postings ascending, as gaps. */
 export function shardJson(shard: Shard): string {
 	return JSON.stringify(
-		Object.fromEntries(Object.entries(shard).sort(([a], [b]) => (a < b ? -1 : 1)))
+		Object.fromEntries(
+			Object.entries(shard)
+				.sort(([a], [b]) => (a < b ? -1 : 1))
+				.map(([word, postings]) => [word, toGaps(postings)])
+		)
 	);
+}
+
+function toGaps(postings: number[]): number[] {
+	const sorted = [...postings].sort((a, b) => a - b);
+	return sorted.map((p, i) => (i === 0 ? p : p - sorted[i - 1]!));
 }
 
 export interface Hit {
@@ -122,7 +134,7 @@ export interface Hit {
 
 /**
  * The cues holding every word of the query (each matched by its stem), in collection order.
- * `loadShard` returns a shard, or undefined when there is none for that key.
+ * `loadShard` returns a parsed shard file (postings as gaps), or undefined when there is none.
  */
 export async function findCues(
 	query: string,
@@ -135,7 +147,9 @@ export async function findCues(
 			const shard = (await loadShard(shardKey(s))) ?? {};
 			const found = new Set<number>();
 			for (const [word, postings] of Object.entries(shard)) {
-				if (matchesStem(word, s)) for (const p of postings) found.add(p);
+				if (!matchesStem(word, s)) continue;
+				let posting = 0;
+				for (const gap of postings) found.add((posting += gap));
 			}
 			return found;
 		})

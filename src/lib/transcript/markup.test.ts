@@ -72,6 +72,13 @@ describe('lineHtml', () => {
 		expect(html).toContain('<span class="body" lang="lt">');
 		expect(html).toContain('<span class="visually-hidden">1:23 </span>');
 	});
+	it('without a link label (the kiosk), shows the time as plain text, not a link', () => {
+		const html = lineHtml(cue(83.2, 107.5, 'Kengir, 1954'), 4, 'lt', true, {});
+		expect(html).not.toContain('<a');
+		expect(html).not.toContain('href');
+		expect(html).toContain('<span class="time" aria-hidden="true">1:23</span>');
+		expect(html).toContain('data-start="83.2"');
+	});
 	it('shows hostile speakers and text as text', () => {
 		const html = lineHtml(
 			cue(0, 1, '<script>alert(1)</script>', { speaker: '"><img src=x onerror=alert(1)>' }),

@@ -47,8 +47,11 @@ export function cueHtml(nodes: CueNode[]): string {
 }
 
 export interface LineLabels {
-	/** The accessible name of a line's time link, given the time ("Link to the line at 2:03"). */
-	linkTo: (time: string) => string;
+	/**
+	 * The accessible name of a line's time link, given the time ("Link to the line at 2:03").
+	 * Without it the time is plain text, not a link (the kiosk has no links to share).
+	 */
+	linkTo?: (time: string) => string;
 }
 
 /** One line: its time link (a deep link to the cue) and the button that plays it. */
@@ -65,8 +68,11 @@ export function lineHtml(
 	const where = `data-index="${index}" data-lang="${safeLang}"`;
 	const speaker =
 		showSpeaker && cue.speaker ? `<span class="speaker">${escapeText(cue.speaker)}</span>` : '';
+	const timeHtml = labels.linkTo
+		? `<a class="time" href="${href}" aria-label="${escapeAttribute(labels.linkTo(time))}" ${where}>${time}</a>`
+		: `<span class="time" aria-hidden="true">${time}</span>`;
 	return (
-		`<div class="entry"><a class="time" href="${href}" aria-label="${escapeAttribute(labels.linkTo(time))}" ${where}>${time}</a>` +
+		`<div class="entry">${timeHtml}` +
 		`<button type="button" class="line" data-start="${cue.start}" data-end="${cue.end}" ${where}>` +
 		`<span class="visually-hidden">${time} </span><span class="body" lang="${safeLang}">${speaker}` +
 		`<span class="text">${cueHtml(cue.nodes)}</span></span></button></div>`

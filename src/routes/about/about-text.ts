@@ -27,6 +27,7 @@ export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }
 			heading: 'How an archive uses this software',
 			paragraphs: [
 				'The site is built from a folder of files: for each recording, its audio, a short description in a metadata file, its WebVTT transcript and one WebVTT file per translation. The build checks everything and stops with the file and line of any mistake, then writes plain static files that any web server can host.',
+				'The same site has a museum kiosk mode, for a touch screen in an exhibition hall: large tiles and captions, no way out of the kiosk, a reset to the start when visitors leave, and recordings stored on the machine so that it keeps working without a network.',
 				'The software is open source (MIT licence). Its README explains how to add a recording and how to deploy the site.'
 			]
 		}
@@ -56,6 +57,7 @@ export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }
 			heading: 'Comment une archive utilise ce logiciel',
 			paragraphs: [
 				'Le site est construit à partir d’un dossier de fichiers : pour chaque enregistrement, son audio, une courte description dans un fichier de métadonnées, sa transcription WebVTT et un fichier WebVTT par traduction. La construction vérifie tout et s’arrête en indiquant le fichier et la ligne de toute erreur, puis écrit des fichiers statiques que n’importe quel serveur web peut héberger.',
+				'Le même site a un mode borne de musée, pour un écran tactile dans une salle d’exposition : grandes tuiles et sous-titres, aucune sortie de la borne, un retour au début quand les visiteurs s’en vont, et des enregistrements conservés sur la machine pour qu’elle fonctionne sans réseau.',
 				'Le logiciel est libre (licence MIT). Son README explique comment ajouter un enregistrement et déployer le site.'
 			]
 		}

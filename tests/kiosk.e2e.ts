@@ -1,0 +1,338 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { buildIn, copyProject } from './project-copy';
+
+const audioTime = (page: Page) =>
+	page.evaluate(() => document.querySelector('audio')?.currentTime ?? -1);
+const isPlaying = (page: Page) =>
+	page.evaluate(
+		() => !!document.querySelector('audio') && !document.querySelector('audio')!.paused
+	);
+
+async function openKioskClip(page: Page, index = 0) {
+	await page.getByTestId('attract').click();
+	await page.locator('a.tile').nth(index).click();
+	await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+}
+
+/** Every control a finger can reach, with its size. */
+async function targets(page: Page) {
+	return page.evaluate(() =>
+		[
+			...document.querySelectorAll<HTMLElement>(
+				'a, button, label, select, input, [role="slider"], [tabindex="0"]'
+			)
+		]
+			// An input inside its label is reached through the label.
+			.filter((el) => !(el instanceof HTMLInputElement && el.closest('label')))
+			.map((el) => {
+				const box = el.getBoundingClientRect();
+				return { what: el.outerHTML.slice(0, 80), width: box.width, height: box.height };
+			})
+			.filter((t) => t.width > 0 && t.height > 0)
+	);
+}
+
+test.describe('museum kiosk', () => {
+	test.use({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+
+	test('attract screen, tiles, and a clip with large captions in the visitor’s language', async ({
+		page
+	}) => {
+		await page.goto('/kiosk');
+		const attract = page.getByTestId('attract');
+		await expect(attract).toContainText('Touch the screen to listen');
+		await expect(attract).toContainText('Touchez l’écran pour écouter');
+		// The screen is never still: the excerpt is animating.
+		expect(
+			await page.evaluate(() => document.querySelector('.excerpt')?.getAnimations().length)
+		).toBeGreaterThan(0);
+
+		await attract.tap();
+		await expect(page.locator('a.tile')).toHaveCount(6);
+		await page.getByRole('button', { name: 'Français' }).tap();
+		await expect(page.getByRole('heading', { name: 'Choisissez un enregistrement' })).toBeVisible();
+
+		await page.locator('a.tile').first().tap();
+		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		const caption = page.getByTestId('kiosk-caption');
+		await expect(caption).toHaveAttribute('lang', 'fr');
+		// A line tapped in the transcript plays from its start; the caption shows that line.
+		const line = page.locator('[data-languages] button.line[data-lang="fr"]').nth(3);
+		await line.tap();
+		await expect(line).toHaveAttribute('aria-current', 'true');
+		const text = (await line.locator('.text').textContent())!.trim();
+		await expect(caption).toHaveText(text);
+		await expect.poll(() => isPlaying(page)).toBe(true);
+		const size = await caption.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+		await page.getByTestId('captions-larger').tap();
+		expect(
+			await caption.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+		).toBeGreaterThan(size);
+	});
+
+	for (const viewport of [
+		{ width: 1920, height: 1080 },
+		{ width: 1080, height: 1920 }
+	]) {
+		test(`locked down, with touch targets of 48 px or more (${viewport.width}×${viewport.height})`, async ({
+			page
+		}) => {
+			await page.setViewportSize(viewport);
+			await page.goto('/kiosk');
+			const check = async () => {
+				// Only links inside the kiosk, no downloads, nothing selectable.
+				const links = await page.evaluate(() =>
+					[...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => ({
+						url: a.href,
+						download: a.hasAttribute('download'),
+						target: a.target
+					}))
+				);
+				for (const link of links) {
+					expect(new URL(link.url).origin).toBe(new URL(page.url()).origin);
+					expect(new URL(link.url).pathname).toMatch(/^\/kiosk(\/|$)/);
+					expect(link.download).toBe(false);
+					expect(link.target).toBe('');
+				}
+				expect(await page.locator('[download], audio[controls], video[controls]').count()).toBe(0);
+				const selectable = await page.evaluate(
+					() =>
+						[...document.querySelectorAll<HTMLElement>('body *')].filter(
+							(el) => el.checkVisibility() && getComputedStyle(el).userSelect !== 'none'
+						).length
+				);
+				expect(selectable).toBe(0);
+				// No context menu or long-press callout.
+				const refused = await page.evaluate(() => {
+					const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+					document.querySelector('h1, button')!.dispatchEvent(event);
+					return event.defaultPrevented;
+				});
+				expect(refused).toBe(true);
+				for (const target of await targets(page)) {
+					expect.soft(target.height, target.what).toBeGreaterThanOrEqual(48);
+					expect.soft(target.width, target.what).toBeGreaterThanOrEqual(48);
+				}
+			};
+			await check();
+			await page.getByTestId('attract').tap();
+			await check();
+			await page.locator('a.tile').nth(2).tap();
+			await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+			await check();
+			// Nothing to copy, quote or find.
+			await expect(page.getByRole('button', { name: /copy/i })).toHaveCount(0);
+			await expect(page.getByRole('searchbox')).toHaveCount(0);
+		});
+	}
+
+	test('an audio file that cannot be reached: a message, then back to the tiles', async ({
+		page
+	}) => {
+		await page.route('**/media/**', (route) => route.abort());
+		await page.goto('/kiosk');
+		await page.getByTestId('attract').click();
+		await page.locator('a.tile').first().click();
+		await page.getByTestId('play').click();
+		await expect(page.getByTestId('audio-problem')).toBeVisible();
+		// The transcript stays readable meanwhile.
+		await expect(page.locator('[data-languages] button.line').first()).toBeVisible();
+		await expect(page.locator('a.tile').first()).toBeVisible({ timeout: 15_000 });
+	});
+
+	test('works offline after the first visit: reload, play and seek', async ({ page, context }) => {
+		test.setTimeout(90_000);
+		await page.goto('/kiosk');
+		// The service worker has stored everything once it controls the page.
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+			if (!navigator.serviceWorker.controller) {
+				await new Promise((resolve) =>
+					navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
+				);
+			}
+		});
+		await context.setOffline(true);
+		expect(
+			await page.evaluate(() =>
+				fetch('/about').then(
+					() => 'online',
+					() => 'offline'
+				)
+			)
+		).toBe('offline');
+		await page.reload();
+		await openKioskClip(page, 3);
+		await page.getByTestId('play').click();
+		await expect.poll(() => audioTime(page)).toBeGreaterThan(0.5);
+		// Seeking needs byte ranges: the service worker cuts them from the stored file.
+		const line = page.locator('[data-languages] button.line').nth(8);
+		const start = Number(await line.getAttribute('data-start'));
+		await line.click();
+		await expect(line).toHaveAttribute('aria-current', 'true');
+		await expect.poll(() => audioTime(page)).toBeGreaterThan(start + 0.3);
+		await expect(page.getByTestId('audio-problem')).toHaveCount(0);
+	});
+});
+
+// The idle reset, with a copy of the site whose kiosk waits 3 s, then counts down 3 s.
+test.describe('kiosk idle reset', () => {
+	test.describe.configure({ mode: 'serial' });
+	test.use({ viewport: { width: 1920, height: 1080 } });
+	let project: ReturnType<typeof copyProject>;
+	let server: ChildProcess | undefined;
+	let port = 0;
+	let base = '';
+
+	async function startServer() {
+		server?.kill();
+		server = spawn('node', ['scripts/serve.js', '--port', String(port)], {
+			cwd: project.dir,
+			stdio: 'ignore'
+		});
+		await expect
+			.poll(
+				() =>
+					fetch(base).then(
+						(r) => r.ok,
+						() => false
+					),
+				{ timeout: 10_000 }
+			)
+			.toBe(true);
+	}
+
+	test.beforeAll(async () => {
+		test.setTimeout(240_000);
+		project = copyProject('kiosk-idle-');
+		cpSync('transcripts', join(project.dir, 'transcripts'), { recursive: true });
+		const file = join(project.dir, 'transcripts', 'collection.json');
+		const collection = JSON.parse(readFileSync(file, 'utf8'));
+		collection.kiosk = { ...collection.kiosk, idleSeconds: 3, countdownSeconds: 3 };
+		writeFileSync(file, JSON.stringify(collection, null, '\t'));
+		const build = await buildIn(project.dir);
+		expect(build.code, build.output).toBe(0);
+		port = 4185 + test.info().parallelIndex;
+		base = `http://127.0.0.1:${port}`;
+		await startServer();
+	});
+	test.afterAll(() => {
+		server?.kill();
+		project?.remove();
+	});
+
+	test('asks, continues on a touch, then resets screen, language and captions', async ({
+		page
+	}) => {
+		await page.goto(`${base}/kiosk`);
+		await page.getByTestId('attract').click();
+		await page.getByRole('button', { name: 'Français' }).click();
+		const question = page.getByTestId('idle-countdown');
+		await expect(question).toBeVisible({ timeout: 6_000 });
+		await expect(question).toContainText('Êtes-vous toujours là ?');
+		await question.getByRole('button').click();
+		await expect(question).toBeHidden();
+		await expect(page.locator('a.tile').first()).toBeVisible();
+
+		// Into a clip, with larger captions, then walk away.
+		await page.locator('a.tile').first().click();
+		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		const caption = page.getByTestId('kiosk-caption');
+		const fontSize = () => caption.evaluate((el) => getComputedStyle(el).fontSize);
+		const usual = await fontSize();
+		await page.getByTestId('captions-larger').click();
+		expect(await fontSize()).not.toBe(usual);
+		await expect(question).toBeVisible({ timeout: 6_000 });
+		await expect(page.getByTestId('attract')).toBeVisible({ timeout: 6_000 });
+		expect(new URL(page.url()).pathname).toBe('/kiosk');
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+		await expect(page.getByTestId('attract')).toContainText('They');
+
+		await page.getByTestId('attract').click();
+		await expect(page.getByRole('heading', { name: 'Choose a recording' })).toBeVisible();
+		await page.locator('a.tile').first().click();
+		expect(await fontSize()).toBe(usual);
+	});
+
+	test('an unexpected script error on the attract screen reloads the kiosk', async ({ page }) => {
+		await page.goto(`${base}/kiosk`);
+		await expect(page.getByTestId('attract')).toBeVisible();
+		// Errors in a page's first 10 s are left to the idle reset (no reload loop).
+		await page.waitForTimeout(10_500);
+		const reloaded = page.waitForEvent('load');
+		await page.evaluate(() =>
+			setTimeout(() => {
+				throw new Error('a bug');
+			})
+		);
+		await reloaded;
+		await expect(page.getByTestId('attract')).toBeVisible();
+	});
+
+	test('never interrupts a visitor who is listening', async ({ page }) => {
+		await page.goto(`${base}/kiosk`);
+		await openKioskClip(page, 2);
+		await page.getByTestId('play').click();
+		await expect.poll(() => isPlaying(page)).toBe(true);
+		// Twice the idle time plus the countdown, without a touch.
+		await page.waitForTimeout(8_000);
+		await expect(page.getByTestId('idle-countdown')).toHaveCount(0);
+		expect(await isPlaying(page)).toBe(true);
+		// Once it stops, the idle time starts again.
+		await page.getByTestId('play').click();
+		await expect(page.getByTestId('idle-countdown')).toBeVisible({ timeout: 6_000 });
+	});
+
+	test('a new deployment is taken at the next idle reset, never while someone listens', async ({
+		page
+	}) => {
+		test.setTimeout(90_000);
+		const cacheNames = () => page.evaluate(() => caches.keys()).catch(() => [] as string[]);
+		await page.goto(`${base}/kiosk`);
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+			if (!navigator.serviceWorker.controller) {
+				await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r));
+			}
+		});
+		const [first] = await cacheNames();
+		expect(first).toMatch(/^kiosk-\d+$/);
+
+		// Deploy a new version: the same site with another version number.
+		const file = join(project.dir, 'build', 'service-worker.js');
+		const version = first!.slice('kiosk-'.length);
+		const next = String(Number(version) + 1);
+		writeFileSync(file, readFileSync(file, 'utf8').replaceAll(version, next));
+		rmSync(`${file}.br`);
+		rmSync(`${file}.gz`);
+		await startServer();
+
+		// A visitor is listening when the kiosk learns of it: nothing changes for them.
+		await openKioskClip(page, 1);
+		await page.evaluate(() => ((window as typeof window & { visit?: boolean }).visit = true));
+		await page.getByTestId('play').click();
+		await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+		await expect
+			.poll(
+				() =>
+					page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting)),
+				{
+					timeout: 20_000
+				}
+			)
+			.toBe(true);
+		expect(await page.evaluate(() => (window as typeof window & { visit?: boolean }).visit)).toBe(
+			true
+		);
+		expect(await isPlaying(page)).toBe(true);
+		expect(await cacheNames()).toContain(first);
+
+		// They leave; at the reset the new version takes over.
+		await page.getByTestId('play').click();
+		await expect.poll(cacheNames, { timeout: 20_000 }).toEqual([`kiosk-${next}`]);
+		await expect(page.getByTestId('attract')).toBeVisible();
+	});
+});
