@@ -4,7 +4,7 @@
 // bench-results/latest.json. Figures, not pass/fail: this machine is noisy, so read medians and
 // p95s and compare ratios between runs. BENCHMARKS.md records a run and the budgets.
 //
-//   npm run bench                  everything (about ten minutes on two cores)
+//   npm run bench                  everything (about twenty minutes on two cores)
 //   npm run bench -- --no-build    reuse the last builds (no build times then)
 //   npm run bench -- --quick       fewer samples, no Lighthouse: a quick look
 import { execFileSync, spawn } from 'node:child_process';
