@@ -1,5 +1,29 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * The build's version name, from everything the build reads. SvelteKit's default is the time
+ * of the build, which would make two builds of the same content differ (and a kiosk think it
+ * had a new deployment); this way the same inputs give byte-identical output.
+ */
+function inputsHash() {
+	const hash = createHash('sha256');
+	const add = (path) => {
+		if (statSync(path).isDirectory()) {
+			for (const name of readdirSync(path).sort()) add(join(path, name));
+		} else {
+			hash.update(path).update(readFileSync(path));
+		}
+	};
+	const transcripts = process.env.TRANSCRIPTS_DIR ?? 'transcripts';
+	for (const path of ['src', 'static', transcripts, 'package-lock.json', 'svelte.config.js']) {
+		if (existsSync(path)) add(path);
+	}
+	return hash.digest('hex').slice(0, 16);
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -18,6 +42,7 @@ const config = {
 			precompress: true,
 			strict: true
 		}),
+		version: { name: inputsHash() },
 		paths: {
 			// Absolute links: the same on the server and in the browser, so hydration never
 			// re-sets the audio's src (which would reload it and lose a deep link's position).
@@ -25,7 +50,26 @@ const config = {
 			base: process.env.BASE_PATH ?? '',
 			relative: false
 		},
-		// src/service-worker.ts is the kiosk's offline store: /kiosk registers it, the public
+		// Content-Security-Policy, as a <meta> in every prerendered page: scripts only from the
+		// site itself plus SvelteKit's own inline start-up script (by hash), so a cue or metadata
+		// text that slipped through escaping still could not run. Inline styles stay allowed:
+		// Svelte's style: directives and wavesurfer.js's shadow DOM use them.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'media-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
+		// src/service-worker is the kiosk's offline store: /kiosk registers it, the public
 		// site does not.
 		serviceWorker: { register: false },
 		typescript: {

@@ -1,5 +1,7 @@
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildIn, copyProject } from './project-copy';
 
@@ -24,5 +26,49 @@ test('a broken collection stops the build with every problem listed', async () =
 		expect(result.output).toMatch(/\d+ errors, 1 warning in the collection/);
 	} finally {
 		project.remove();
+	}
+});
+
+/** Every file under a folder, by relative path, with the SHA-256 of its bytes. */
+function digest(root: string): Map<string, string> {
+	const files = new Map<string, string>();
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else
+				files.set(
+					relative(root, path),
+					createHash('sha256').update(readFileSync(path)).digest('hex')
+				);
+		}
+	};
+	walk(root);
+	return files;
+}
+
+// Two fresh copies of the project, in different folders, each with an empty audio cache: the
+// same content must give the same bytes (pages, scripts, peaks, search index, compressed files),
+// so a deployment can be reproduced and diffed.
+test('the same content builds byte-identical output', async () => {
+	test.setTimeout(240_000);
+	const copies = [copyProject('same-a-'), copyProject('same-b-')];
+	const caches = copies.map(() => mkdtempSync(join(tmpdir(), 'same-cache-')));
+	try {
+		const builds = await Promise.all(
+			copies.map((copy, i) => {
+				cpSync('transcripts', join(copy.dir, 'transcripts'), { recursive: true });
+				return buildIn(copy.dir, { AUDIO_CACHE_DIR: caches[i]! });
+			})
+		);
+		for (const build of builds) expect(build.code, build.output).toBe(0);
+		const [a, b] = copies.map((copy) => digest(join(copy.dir, 'build')));
+		expect(a!.size).toBeGreaterThan(100);
+		expect([...a!.keys()].sort()).toEqual([...b!.keys()].sort());
+		const differing = [...a!].filter(([path, sum]) => b!.get(path) !== sum).map(([path]) => path);
+		expect(differing).toEqual([]);
+	} finally {
+		for (const copy of copies) copy.remove();
+		for (const cache of caches) rmSync(cache, { recursive: true, force: true });
 	}
 });

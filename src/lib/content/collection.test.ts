@@ -7,7 +7,7 @@ import { formatProblem } from './problems.ts';
 const AUDIO = { 'escape/audio.mp3': 6 };
 
 async function problemsOf(
-	files: Record<string, string>,
+	files: Record<string, string | Uint8Array>,
 	audio: Record<string, number | Error> = AUDIO
 ) {
 	const { problems } = await loadCollection(memorySource(files, audio));
@@ -134,6 +134,16 @@ describe('loadCollection', () => {
 			expect.stringMatching(/^transcripts\/escape\/de.vtt: warning: not used/)
 		]);
 		expect(collection.clips[0]!.chapters).toEqual({ en: [{ start: 0, end: 5, title: 'Arrival' }] });
+	});
+
+	it('reports metadata that is not UTF-8 at its first bad byte', async () => {
+		const files: Record<string, string | Uint8Array> = validCollection();
+		const json = validCollection()['escape/clip.json']!.replace('’', "'");
+		// Saved as Latin-1: "é" is one byte that is not UTF-8.
+		files['escape/clip.json'] = Buffer.from(json, 'latin1');
+		expect(await problemsOf(files)).toEqual([
+			'transcripts/escape/clip.json:4:26: error: not valid UTF-8 (save the file as UTF-8)'
+		]);
 	});
 
 	it('rejects a clip folder whose name cannot be an address', async () => {

@@ -88,7 +88,7 @@ async function loadClip(
 	audioBySlug: Map<string, AudioAnalysis>
 ): Promise<Clip | undefined> {
 	const metaFile = path(slug, CLIP_FILE);
-	const json = await source.readText(`${slug}/${CLIP_FILE}`);
+	const json = await readText(source, `${slug}/${CLIP_FILE}`, metaFile, problems);
 	if (json === undefined) {
 		problems.push({ severity: 'error', file: path(slug), message: `missing ${CLIP_FILE}` });
 		return undefined;
@@ -148,7 +148,7 @@ async function loadClip(
 	const tracks: Track[] = [];
 	for (const [i, lang] of [...new Set(languages)].entries()) {
 		const file = `${lang}.vtt`;
-		const text = await source.readText(`${slug}/${file}`);
+		const text = await readText(source, `${slug}/${file}`, path(slug, file), problems);
 		if (text === undefined) {
 			fieldError(
 				i === 0 ? ['language'] : ['translations', meta.translations.indexOf(lang)],
@@ -185,7 +185,7 @@ async function loadClip(
 	for (const file of files.filter((name) => name.endsWith('.vtt'))) {
 		const chapterLang = /^chapters\.(.+)\.vtt$/.exec(file)?.[1];
 		if (chapterLang !== undefined && languages.includes(chapterLang)) {
-			const text = (await source.readText(`${slug}/${file}`)) ?? '';
+			const text = (await readText(source, `${slug}/${file}`, path(slug, file), problems)) ?? '';
 			const track = parseVtt(text, path(slug, file), 'chapters');
 			problems.push(...track.problems, ...validateTiming(track.cues, duration, path(slug, file)));
 			chapters[chapterLang] = track.cues.map((c) => ({
@@ -218,6 +218,32 @@ async function loadClip(
 	};
 }
 
+/**
+ * Reads a text file, reporting where it is not UTF-8: sources decode such bytes to U+FFFD, which
+ * would otherwise reach the page as garbled text. A U+FFFD already in the file is reported too,
+ * on purpose: it marks text lost in some earlier conversion.
+ */
+async function readText(
+	source: ContentSource,
+	relative: string,
+	file: string,
+	problems: Problem[]
+): Promise<string | undefined> {
+	const text = await source.readText(relative);
+	const bad = text?.indexOf('\ufffd') ?? -1;
+	if (bad >= 0) {
+		const before = text!.slice(0, bad).split(/\r\n|\r|\n/);
+		problems.push({
+			severity: 'error',
+			file,
+			line: before.length,
+			column: before.at(-1)!.length + 1,
+			message: 'not valid UTF-8 (save the file as UTF-8)'
+		});
+	}
+	return text;
+}
+
 async function readJson<T extends v.GenericSchema>(
 	source: ContentSource,
 	relative: string,
@@ -225,7 +251,7 @@ async function readJson<T extends v.GenericSchema>(
 	schema: T,
 	problems: Problem[]
 ): Promise<{ value: v.InferOutput<T>; locate: LocatedJson['locate'] } | undefined> {
-	const text = await source.readText(relative);
+	const text = await readText(source, relative, file, problems);
 	if (text === undefined) {
 		problems.push({ severity: 'error', file, message: 'missing file' });
 		return undefined;

@@ -1,11 +1,12 @@
 import type { AudioAnalysis, ContentSource } from './types.ts';
 
 /**
- * A ContentSource held in memory, for tests: text files by path, and audio files by path with
- * the duration they would decode to (or an Error if they cannot be decoded).
+ * A ContentSource held in memory, for tests: text files by path (as text, or as the bytes of a
+ * file on disk), and audio files by path with the duration they would decode to (or an Error if
+ * they cannot be decoded).
  */
 export function memorySource(
-	texts: Record<string, string>,
+	texts: Record<string, string | Uint8Array>,
 	audio: Record<string, number | Error> = {}
 ): ContentSource {
 	const paths = [...Object.keys(texts), ...Object.keys(audio)];
@@ -21,7 +22,11 @@ export function memorySource(
 			return [...names].map(([name, isFolder]) => ({ name, isFolder }));
 		},
 		async readText(path) {
-			return texts[path];
+			const text = texts[path];
+			// Decoded as a file on disk is (see folderSource): byte-order mark kept, U+FFFD for bad bytes.
+			if (text instanceof Uint8Array)
+				return new TextDecoder('utf-8', { ignoreBOM: true }).decode(text);
+			return text;
 		},
 		async analyseAudio(path): Promise<AudioAnalysis | undefined> {
 			const entry = audio[path];

@@ -76,7 +76,10 @@ export interface ContentSource {
 	root: string;
 	/** Entries of a folder relative to the root (`''` is the root), or [] if it does not exist. */
 	list(folder: string): Promise<{ name: string; isFolder: boolean }[]>;
-	/** A text file relative to the root, or undefined if it does not exist. */
+	/**
+	 * A text file relative to the root, or undefined if it does not exist. Decoded as UTF-8, with
+	 * U+FFFD for bytes that are not (as Node's and the browser's decoders do).
+	 */
 	readText(path: string): Promise<string | undefined>;
 	/** Reads an audio file: undefined if it does not exist; throws if it cannot be decoded. */
 	analyseAudio(path: string): Promise<AudioAnalysis | undefined>;

@@ -38,9 +38,13 @@ export const en = {
 	'player.waveform': 'Position in the recording',
 	'player.buffering': 'Loading audio…',
 	'player.unreachable':
-		'The recording could not be loaded. The transcript below remains readable, and clicking a line still marks it.',
+		'The recording could not be loaded. The transcript below remains readable, and clicking a line still marks it. Press play to try again.',
 	'player.interrupted':
 		'Playback was interrupted: the audio could not be read. The transcript below remains available.',
+	'player.stalled':
+		'The audio has stopped arriving: the connection may be down. It will go on by itself when the connection returns; the transcript below remains available.',
+	'player.waveformMissing':
+		'The waveform could not be loaded; the recording and the transcript work without it, and it will appear when the connection returns.',
 	'player.shortcuts': 'Keyboard shortcuts',
 	'player.close': 'Close',
 	'player.shortcutsIntro':
@@ -163,9 +167,13 @@ export const fr: Record<MessageKey, string> = {
 	'player.waveform': 'Position dans l’enregistrement',
 	'player.buffering': 'Chargement de l’audio…',
 	'player.unreachable':
-		'L’enregistrement n’a pas pu être chargé. La transcription ci-dessous reste lisible, et cliquer sur une ligne la signale toujours.',
+		'L’enregistrement n’a pas pu être chargé. La transcription ci-dessous reste lisible, et cliquer sur une ligne la signale toujours. Appuyez sur lecture pour réessayer.',
 	'player.interrupted':
 		'La lecture a été interrompue : l’audio n’a pas pu être lu. La transcription ci-dessous reste disponible.',
+	'player.stalled':
+		'L’audio n’arrive plus : la connexion est peut-être coupée. La lecture reprendra d’elle-même au retour de la connexion ; la transcription ci-dessous reste disponible.',
+	'player.waveformMissing':
+		'La forme d’onde n’a pas pu être chargée ; l’enregistrement et la transcription fonctionnent sans elle, et elle apparaîtra au retour de la connexion.',
 	'player.shortcuts': 'Raccourcis clavier',
 	'player.close': 'Fermer',
 	'player.shortcutsIntro':

@@ -2,7 +2,10 @@ import { createContext, untrack } from 'svelte';
 import { nextStartAfter } from '../transcript/cues.ts';
 
 export const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
-export type MediaProblem = 'unreachable' | 'unsupported' | 'interrupted';
+export type MediaProblem = 'unreachable' | 'unsupported' | 'interrupted' | 'stalled';
+
+/** Seconds of waiting for audio data, while playing, before the reader is told it stalled. */
+const STALL_SECONDS = 6;
 
 /** Only arm a precise timer this close to a boundary; animation frames cover the rest. */
 const TIMER_HORIZON = 0.05;
@@ -35,6 +38,8 @@ export class PlayerState {
 	#buffering = $state(false);
 	#problem = $state<MediaProblem | undefined>();
 	#attached = $state(false);
+	#stallTimer: ReturnType<typeof setTimeout> | undefined;
+	#reloading = false;
 	/** Sorted cue starts of every shown track: the moments the highlight may change. */
 	#boundaries: number[] = [];
 	#frame = 0;
@@ -130,7 +135,12 @@ export class PlayerState {
 			loadedmetadata: () => {
 				sync();
 				// If the element was reset (a new load) after a seek was requested, honour the seek.
-				if (!this.#playing && Math.abs(media.currentTime - this.#currentTime) > 0.01) {
+				const reloaded = this.#reloading;
+				this.#reloading = false;
+				if (
+					(reloaded || !this.#playing) &&
+					Math.abs(media.currentTime - this.#currentTime) > 0.01
+				) {
 					media.currentTime = this.#currentTime;
 				}
 			},
@@ -142,16 +152,24 @@ export class PlayerState {
 				this.#problem = undefined;
 				this.#loop();
 			},
-			playing: () => (this.#buffering = false),
+			playing: () => this.#dataFlows(),
 			pause: () => this.#stopped(),
 			ended: () => this.#stopped(),
-			waiting: () => (this.#buffering = true),
-			canplay: () => (this.#buffering = false),
+			waiting: () => {
+				this.#buffering = true;
+				// The browser retries a broken connection by itself, silently; say so after a while.
+				clearTimeout(this.#stallTimer);
+				this.#stallTimer = setTimeout(() => {
+					if (this.#buffering && !media.paused) this.#problem ??= 'stalled';
+				}, STALL_SECONDS * 1000);
+			},
+			canplay: () => this.#dataFlows(),
 			seeked: () => this.#read(),
 			timeupdate: () => {
 				if (!this.#playing) this.#read();
 			},
 			error: () => {
+				this.#reloading = false;
 				this.#problem =
 					media.error?.code === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED
 						? 'unreachable'
@@ -160,6 +178,11 @@ export class PlayerState {
 			}
 		};
 		for (const [event, handler] of Object.entries(handlers)) media.addEventListener(event, handler);
+		// Back online after a failed load: load again, from where the reader is (not playing).
+		const online = () => {
+			if (media.error) this.#reload();
+		};
+		addEventListener('online', online);
 		sync();
 		this.#syncBoundaryTrack();
 		if (media.error) handlers.error!();
@@ -169,6 +192,8 @@ export class PlayerState {
 		return () => {
 			for (const [event, handler] of Object.entries(handlers))
 				media.removeEventListener(event, handler);
+			removeEventListener('online', online);
+			clearTimeout(this.#stallTimer);
 			this.#stopped();
 			this.#media = undefined;
 			this.#attached = false;
@@ -182,7 +207,8 @@ export class PlayerState {
 		this.#currentTime = target;
 		this.#cancelTimer();
 		if (this.#stopAt !== undefined && target >= this.#stopAt) this.#stopAt = undefined;
-		if (this.#media && !this.#problem) this.#media.currentTime = target;
+		// A failed element cannot seek; the next play() loads it again at this time.
+		if (this.#media && !this.#media.error) this.#media.currentTime = target;
 	}
 
 	/** Moves by `seconds` (negative goes back). */
@@ -192,7 +218,9 @@ export class PlayerState {
 
 	play(): void {
 		const media = this.#media;
-		if (!media || this.#problem === 'unreachable') return;
+		if (!media) return;
+		// After a failed load (offline, a server error) try again: the network may be back.
+		if (media.error) this.#reload();
 		if (media.ended) media.currentTime = 0;
 		media.play().catch((error: DOMException) => {
 			// An abort means a newer request (pause, seek) took over; anything else is a real failure.
@@ -240,8 +268,24 @@ export class PlayerState {
 		if (this.#media) this.#media.muted = muted;
 	}
 
+	/** Audio data arrives again: a stall is over. */
+	#dataFlows() {
+		this.#buffering = false;
+		clearTimeout(this.#stallTimer);
+		if (this.#problem === 'stalled') this.#problem = undefined;
+	}
+
+	/** Loads the audio again after a failure; `loadedmetadata` restores the position. */
+	#reload() {
+		this.#problem = undefined;
+		this.#reloading = true;
+		this.#media?.load();
+	}
+
 	#read() {
-		if (this.#media) this.#currentTime = this.#media.currentTime;
+		// A failed or reloading element is at 0, which is not where the reader is.
+		const media = this.#media;
+		if (media && !media.error && !this.#reloading) this.#currentTime = media.currentTime;
 	}
 
 	#stopped() {
@@ -255,6 +299,11 @@ export class PlayerState {
 	#loop = () => {
 		cancelAnimationFrame(this.#frame);
 		if (!this.#playing || !this.#media) return;
+		if (this.#reloading) {
+			// Reloading after a failure: the element reads 0 until it is back where the reader is.
+			this.#frame = requestAnimationFrame(this.#loop);
+			return;
+		}
 		const now = this.#media.currentTime;
 		// After the timer snapped onto a boundary, the clock may still read a hair before it:
 		// never step back across the boundary for that.

@@ -25,6 +25,7 @@ export function folderSource(dir: string): ContentSource {
 		},
 		async readText(path) {
 			try {
+				// Bytes that are not UTF-8 come back as U+FFFD, which the loader reports with their line.
 				return await readFile(join(dir, path), 'utf8');
 			} catch (error) {
 				if (isMissing(error)) return undefined;

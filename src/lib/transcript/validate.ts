@@ -21,8 +21,10 @@ export function validateTiming(cues: Cue[], duration: number, file: string): Pro
 				message: `cue ends at ${at(cue.end)}, after the end of the audio (${at(duration)})`
 			});
 		}
-		// Out-of-order starts are reported by the parser; overlap is legitimate (two voices).
-		if (previous && cue.start >= previous.start && cue.start < previous.end - 1e-3) {
+		// Out-of-order starts are reported by the parser. Two voices at once is legitimate (both
+		// lines are listed); one voice overlapping itself is more likely a mistyped time.
+		const twoVoices = !!cue.speaker && !!previous?.speaker && cue.speaker !== previous.speaker;
+		if (previous && !twoVoices && cue.start >= previous.start && cue.start < previous.end - 1e-3) {
 			problems.push({
 				severity: 'warning',
 				file,

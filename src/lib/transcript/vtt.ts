@@ -1,6 +1,7 @@
-import webvtt, { type ParsedNode } from 'webvtt-parser';
+import webvtt, { type ParsedNode, type ParseError } from 'webvtt-parser';
 // The parser's built-in list lacks the `;` forms (`&amp;` came out as `&;`): give it the full one.
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
+import { formatTime } from './time.ts';
 import type { Cue, CueNode, Problem } from './types.ts';
 
 export interface ParsedTrack {
@@ -10,38 +11,45 @@ export interface ParsedTrack {
 
 const NEWLINE = /\r\n|\r|\n/;
 // Same grammar as the parser's timestamps; used only to find which line each cue came from.
-const TIMESTAMP = /(?:(\d{2,}):)?(\d{2}):(\d{2})\.(\d{3})/g;
+const TIMESTAMP = /(?<![\d:.])(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})(?!\d)/g;
+// The parser's messages about cue settings. The site ignores settings, so a bad one loses nothing.
+const SETTING_MESSAGE = /setting|position|alignment|size|direction/i;
+const TEXT_OUTSIDE_CUE =
+	'text outside any cue, which would not be shown (a blank line inside a cue, or a missing timing line?)';
 
-// Parser messages about cue markup: the offending tag is dropped and its text kept, so the
-// transcript still reads correctly. Everything else the parser reports is an error.
-const MARKUP_MESSAGES = new Set([
-	'Incorrect start tag.',
-	'Incorrect end tag.',
-	'Only <v> and <lang> can have an annotation.'
-]);
+const at = (seconds: number) => formatTime(seconds, 3);
 
 /**
  * Parses a WebVTT file into the project's cues, reporting every syntax problem with its line.
  * Cues come back in file order, with empty cues left out (and reported).
+ *
+ * Errors are what would lose or misplace words (a cue dropped for a bad timing line, text
+ * outside any cue, a stray `<` swallowing the words after it); warnings are what a player copes
+ * with (markup it ignores, a zero-length cue).
  */
 export function parseVtt(source: string, file: string, mode?: 'chapters'): ParsedTrack {
 	const problems: Problem[] = [];
+	const report = (severity: Problem['severity'], line: number, message: string, column?: number) =>
+		problems.push({ severity, file, line, ...(column ? { column } : {}), message });
 	const text = source.replace(/^\ufeff/, '');
-	const result = new webvtt.WebVTTParser(entities).parse(text, mode);
+	if (text.trim() === '') {
+		report('error', 1, 'the file is empty');
+		return { cues: [], problems };
+	}
 	const lines = text.split(NEWLINE);
+	const timingLines = findTimingLines(lines);
+
+	// In 'metadata' mode the parser keeps quiet about cue text, which is checked cue by cue below,
+	// where each problem's own line is known (the parser puts them all after the cue).
+	const result = new webvtt.WebVTTParser(entities).parse(withoutRegions(lines), 'metadata');
+	const signed = !result.errors.some((e) => e.message.startsWith('No valid signature'));
 	for (const error of result.errors) {
-		const onTimingLine = lines[error.line - 1]?.includes('-->') ?? false;
-		problems.push({
-			severity: MARKUP_MESSAGES.has(error.message) ? 'warning' : 'error',
-			file,
-			line: error.line,
-			column: error.col,
-			message: (onTimingLine ? 'invalid cue timing: ' : '') + describeParserError(error.message)
-		});
+		// Without a signature the first line was taken for one: the error on line 1 says it all.
+		if (!signed && error.message === 'No blank line after the signature.') continue;
+		problems.push({ file, ...fileProblem(error, lines, timingLines) });
 	}
 
 	// The parser sorts its cues by time; recover file order and line numbers from the timing lines.
-	const timingLines = findTimingLines(lines);
 	const used = new Set<number>();
 	const cues: Cue[] = [];
 	for (const parsed of result.cues) {
@@ -53,9 +61,46 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 		);
 		if (index >= 0) used.add(index);
 		const line = index >= 0 ? timingLines[index]!.line : 0;
-		const { text: plain, speaker, nodes } = flattenCueText(parsed.tree.children);
+		// Where an offset into the cue's text is in the file (the text starts below its timing line).
+		const locate = (offset: number) => {
+			const before = parsed.text.slice(0, offset).split('\n');
+			return { line: line && line + before.length, column: before.at(-1)!.length + 1 };
+		};
+
+		const stray = findStrayLessThan(parsed.text);
+		if (stray) {
+			const where = locate(stray.offset);
+			report('error', where.line, stray.message, where.column);
+		}
+		// Markup problems only ever drop markup: the words stay. One warning per spot is enough,
+		// and none after a stray "<", which the parser would only report again as a bad tag.
+		const seen = new Set<string>();
+		const onTextError = (message: string, column: number) => {
+			const where = locate(column - 1);
+			if (stray || seen.has(`${where.line}:${where.column}`)) return;
+			seen.add(`${where.line}:${where.column}`);
+			const karaoke = /timestamp|digits|separator|seconds|minutes/i.test(message);
+			const described =
+				(karaoke ? 'karaoke timestamp ignored: ' : '') + describeParserError(message);
+			report('warning', where.line, described, where.column);
+		};
+		const tree = new webvtt.WebVTTCueTextParser(
+			withReadableReferences(parsed.text),
+			onTextError,
+			mode,
+			entities
+		).parse(parsed.startTime, parsed.endTime);
+
+		const { text: plain, speaker, speakers, nodes } = flattenCueText(tree.children);
+		if (speakers.length > 1) {
+			report(
+				'error',
+				line,
+				`more than one speaker in a cue (${speakers.join(', ')}): the site shows one name per cue, so give each speaker a cue of their own`
+			);
+		}
 		if (plain.trim() === '') {
-			problems.push({ severity: 'warning', file, line, message: 'empty cue left out' });
+			report('warning', line, 'empty cue left out');
 			continue;
 		}
 		cues.push({
@@ -69,10 +114,55 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 		});
 	}
 	cues.sort((a, b) => a.line - b.line);
-	if (result.errors.length === 0 && cues.length === 0 && mode !== 'chapters') {
-		problems.push({ severity: 'error', file, line: 1, message: 'the file has no cues' });
+	const hasErrors = problems.some((p) => p.severity === 'error');
+	if (!hasErrors && cues.length === 0 && mode !== 'chapters') {
+		report('error', 1, 'the file has no cues');
 	}
 	return { cues, problems };
+}
+
+type TimingLine = { line: number; start: number; end: number };
+
+/** What the parser's message about the file's blocks or a timing line means to an archivist. */
+function fileProblem(
+	error: ParseError,
+	lines: string[],
+	timingLines: TimingLine[]
+): Omit<Problem, 'file'> {
+	const { line, col: column } = error;
+	const message = describeParserError(error.message);
+	const onTimingLine = lines[line - 1]?.includes('-->') ?? false;
+	if (error.message.startsWith('No valid signature')) {
+		return { severity: 'error', line: 1, message: 'the file must start with a "WEBVTT" line' };
+	}
+	if (error.message === 'No blank line after the signature.') {
+		return onTimingLine
+			? { severity: 'warning', line, message: 'missing blank line after WEBVTT' }
+			: { severity: 'warning', line, message: 'line ignored: a blank line must follow WEBVTT' };
+	}
+	if (error.message.startsWith('Cue identifier')) {
+		// Reported on the line after the stray one.
+		return { severity: 'error', line: line - 1, message: TEXT_OUTSIDE_CUE };
+	}
+	if (!onTimingLine) return { severity: 'error', line, column, message };
+	if (SETTING_MESSAGE.test(error.message)) {
+		return { severity: 'warning', line, column, message: `cue setting ignored: ${message}` };
+	}
+	const timing = timingLines.find((t) => t.line === line);
+	if (error.message === 'End timestamp is not greater than start timestamp.' && timing) {
+		return timing.end === timing.start
+			? {
+					severity: 'warning',
+					line,
+					message: `zero-length cue: it starts and ends at ${at(timing.end)}`
+				}
+			: {
+					severity: 'error',
+					line,
+					message: `cue ends at ${at(timing.end)}, before it starts (${at(timing.start)})`
+				};
+	}
+	return { severity: 'error', line, column, message: `invalid cue timing: ${message}` };
 }
 
 function describeParserError(message: string): string {
@@ -80,8 +170,64 @@ function describeParserError(message: string): string {
 	return message.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
 }
 
-function findTimingLines(lines: string[]): { line: number; start: number; end: number }[] {
-	const found: { line: number; start: number; end: number }[] = [];
+/**
+ * The file as the parser should read it. The parser predates regions: it would take a REGION
+ * block for stray text and `region:` for a bad setting. The site ignores regions, so a REGION
+ * block becomes a comment and `region:` settings are dropped, keeping every line where it was.
+ */
+function withoutRegions(lines: string[]): string {
+	return lines
+		.map((line, i) => {
+			if (/^REGION($|[ \t])/.test(line) && (i === 0 || lines[i - 1] === '')) return `NOTE ${line}`;
+			return line.includes('-->') ? line.replace(/[ \t]region:\S*/g, '') : line;
+		})
+		.join('\n');
+}
+
+/**
+ * Cue text with numeric character references the parser gets wrong rewritten as it reads them.
+ * It reads `&#x…;` only with decimal digits, and `&#…;` beyond U+FFFF as a wrong character,
+ * silently; invalid code points become U+FFFD, as in HTML. (Columns after a rewritten reference
+ * on its line may be off by a few characters in a message.)
+ */
+function withReadableReferences(text: string): string {
+	return text.replace(
+		/&#(?:([0-9]+)|[xX]([0-9A-Fa-f]+));/g,
+		(_, decimal?: string, hex?: string) => {
+			const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+			if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+			// Beyond U+FFFF the character itself: it cannot be markup or a line break.
+			return code > 0xffff ? String.fromCodePoint(code) : `&#${code};`;
+		}
+	);
+}
+
+/**
+ * The first `<` in a cue's text that the parser would take for a tag and swallow the words
+ * after it with: one that is never closed, or not followed by a tag name, `/` or a timestamp.
+ */
+function findStrayLessThan(text: string): { offset: number; message: string } | undefined {
+	for (const match of text.matchAll(/</g)) {
+		const offset = match.index;
+		const close = text.indexOf('>', offset);
+		if (close < 0) {
+			return {
+				offset,
+				message: '"<" without a closing ">": the words after it would be lost (write &lt; for "<")'
+			};
+		}
+		if (!/^(?:\/?[A-Za-z.]|\d[\d:.]*$)/.test(text.slice(offset + 1, close))) {
+			return {
+				offset,
+				message: '"<" that starts no tag: the words after it would be lost (write &lt; for "<")'
+			};
+		}
+	}
+	return undefined;
+}
+
+function findTimingLines(lines: string[]): TimingLine[] {
+	const found: TimingLine[] = [];
 	lines.forEach((content, i) => {
 		if (!content.includes('-->')) return;
 		const stamps = [...content.matchAll(TIMESTAMP)].map(toSeconds);
@@ -95,23 +241,29 @@ function toSeconds(match: RegExpMatchArray): number {
 	return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
 }
 
-/** Turns the parser's cue tree into plain text, the speaker, and whitelisted formatting nodes. */
+/**
+ * Turns the parser's cue tree into plain text, the speaker, and whitelisted formatting nodes.
+ * `speakers` lists every distinct `<v>` name, as a cue can only show the first.
+ */
 export function flattenCueText(tree: ParsedNode[]): {
 	text: string;
 	speaker?: string;
+	speakers: string[];
 	nodes: CueNode[];
 } {
-	let speaker: string | undefined;
+	const speakers = new Set<string>();
 	const convert = (nodes: ParsedNode[]): CueNode[] => {
 		const out: CueNode[] = [];
 		for (const node of nodes) {
 			if (node.type === 'text') {
 				out.push(String(node.value ?? ''));
 			} else if (node.type === 'object') {
+				// Before the children, so that speakers are listed in the order they speak.
+				const name = node.name === 'v' ? String(node.value ?? '').trim() : '';
+				if (name) speakers.add(name);
 				const children = convert(node.children ?? []);
 				switch (node.name) {
 					case 'v':
-						speaker ??= String(node.value ?? '').trim() || undefined;
 						out.push(...children);
 						break;
 					case 'i':
@@ -136,7 +288,8 @@ export function flattenCueText(tree: ParsedNode[]): {
 		return out;
 	};
 	const nodes = convert(tree);
-	return { text: nodesToText(nodes).trim(), speaker, nodes };
+	const [speaker] = speakers;
+	return { text: nodesToText(nodes).trim(), speaker, speakers: [...speakers], nodes };
 }
 
 export function nodesToText(nodes: CueNode[]): string {

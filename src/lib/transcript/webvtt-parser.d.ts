@@ -27,6 +27,19 @@ declare module 'webvtt-parser' {
 			mode?: 'metadata' | 'chapters'
 		): { cues: ParsedCue[]; errors: ParseError[]; time: number };
 	}
-	const webvtt: { WebVTTParser: typeof WebVTTParser };
+	/** Parses the text of one cue; `onError` gets 1-based offsets into `text`. */
+	export class WebVTTCueTextParser {
+		constructor(
+			text: string,
+			onError: (message: string, column: number) => void,
+			mode: 'metadata' | 'chapters' | undefined,
+			entities?: Record<string, string>
+		);
+		parse(cueStart: number, cueEnd: number): { children: ParsedNode[] };
+	}
+	const webvtt: {
+		WebVTTParser: typeof WebVTTParser;
+		WebVTTCueTextParser: typeof WebVTTCueTextParser;
+	};
 	export default webvtt;
 }

@@ -1,0 +1,177 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { buildIn, copyProject, serveCopy } from './project-copy';
+
+/*
+ * A collection whose transcripts and metadata carry markup and script: cue text, speaker names,
+ * titles, descriptions, credits and witness facts. The site must show all of it as text, run
+ * none of it, and make no request anywhere but to itself. Every payload that could run sets
+ * `window.pwned` or fetches from `evil.invalid`, so a failure is visible either way.
+ */
+const RUN = 'window.pwned=1';
+const PAYLOADS = {
+	script: `<script>${RUN}</script>`,
+	img: `<img src=x onerror="${RUN}">`,
+	svg: `<svg onload="${RUN}"><script>${RUN}</script></svg>`,
+	link: `<a href="javascript:${RUN}">click</a>`,
+	track: `</track></audio><script>${RUN}</script>`,
+	remote: `<img src="https://evil.invalid/x.png">`
+};
+const escapedInVtt = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function writeHostileCollection(dir: string) {
+	cpSync('tests/fixtures/basic', dir, { recursive: true });
+	const collection = JSON.parse(readFileSync(join(dir, 'collection.json'), 'utf8'));
+	collection.title.en = `Hostile ${PAYLOADS.script} collection`;
+	collection.credit = `Credit ${PAYLOADS.img}`;
+	collection.witnesses['test-witness'].name = `Witness ${PAYLOADS.svg}`;
+	collection.witnesses['test-witness'].facts.en = [`Fact ${PAYLOADS.link}`];
+	writeFileSync(join(dir, 'collection.json'), JSON.stringify(collection, null, '\t'));
+	const clip = JSON.parse(readFileSync(join(dir, 'test-clip', 'clip.json'), 'utf8'));
+	clip.title.en = `Title ${PAYLOADS.track}`;
+	clip.description.en = `Description ${PAYLOADS.remote}`;
+	clip.provenance.credit = `Credit ${PAYLOADS.script}`;
+	writeFileSync(join(dir, 'test-clip', 'clip.json'), JSON.stringify(clip, null, '\t'));
+	// In WebVTT, markup written as entities is text; written raw, unknown tags are dropped.
+	const vtt = (lines: string[]) =>
+		`WEBVTT\n\nc1\n00:00:00.000 --> 00:00:03.708\n${lines[0]}\n\nc2\n00:00:04.308 --> 00:00:06.427\n${lines[1]}\n\nc3\n00:00:07.027 --> 00:00:10.654\n${lines[2]}\n`;
+	writeFileSync(
+		join(dir, 'test-clip', 'en.vtt'),
+		vtt([
+			`<v ${PAYLOADS.img}>Speaker with markup in the name`,
+			`Entities: ${escapedInVtt(PAYLOADS.script)} and ${escapedInVtt(PAYLOADS.svg)}`,
+			`Raw: ${PAYLOADS.script} ${PAYLOADS.link} ${escapedInVtt(PAYLOADS.track)}`
+		])
+	);
+	writeFileSync(
+		join(dir, 'test-clip', 'fr.vtt'),
+		vtt([
+			`Texte ${escapedInVtt(PAYLOADS.remote)}`,
+			`<c.x onclick="${RUN}">classe</c>`,
+			`<lang fr" onmouseover="${RUN}">langue</lang>`
+		])
+	);
+}
+
+test.describe('hostile content', () => {
+	test.describe.configure({ mode: 'serial' });
+	let project: ReturnType<typeof copyProject>;
+	let server: { stop: () => void } | undefined;
+	let base = '';
+
+	test.beforeAll(async () => {
+		test.setTimeout(240_000);
+		project = copyProject('hostile-');
+		writeHostileCollection(join(project.dir, 'transcripts'));
+		const build = await buildIn(project.dir);
+		// Dropped tags are warnings, not errors: the build goes through and says so.
+		expect(build.code, build.output).toBe(0);
+		const port = 4195 + test.info().parallelIndex;
+		base = `http://127.0.0.1:${port}`;
+		server = await serveCopy(project.dir, port);
+	});
+	test.afterAll(() => {
+		server?.stop();
+		project?.remove();
+	});
+
+	/** Fails the test on any dialog, script run, or request leaving the site. */
+	function watch(page: Page) {
+		const problems: string[] = [];
+		page.on('dialog', (dialog) => {
+			problems.push(`dialog: ${dialog.message()}`);
+			void dialog.dismiss();
+		});
+		page.on('request', (request) => {
+			if (!request.url().startsWith(base)) problems.push(`request: ${request.url()}`);
+		});
+		return {
+			problems,
+			async check() {
+				expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+				expect(problems).toEqual([]);
+			}
+		};
+	}
+
+	for (const path of ['/', '/clips/test-clip', '/witnesses/test-witness', '/about', '/kiosk']) {
+		test(`${path} shows the markup as text and runs none of it`, async ({ page }) => {
+			const watcher = watch(page);
+			await page.goto(base + path);
+			await page.waitForLoadState('networkidle');
+			if (path === '/kiosk') {
+				await page.getByTestId('attract').click();
+				await page.locator('a.tile').first().click();
+				await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+			}
+			if (path === '/clips/test-clip') {
+				await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+				// Entities in a cue are text, shown as typed.
+				await expect(page.getByTestId('transcript')).toContainText(
+					`Entities: ${PAYLOADS.script} and ${PAYLOADS.svg}`
+				);
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Title ${PAYLOADS.track}`);
+				// Play through every line and hover everything: handlers in the text stay text.
+				await page.locator('[data-languages] button[data-start]').last().click();
+				await page.locator('[data-languages] button[data-start]').first().hover();
+			}
+			// No element, attribute or URL from the content made it into the page.
+			const live = await page.evaluate(() => ({
+				// (SvelteKit's own start-up script holds the page data, payloads included, as
+				// escaped JSON strings: that is data, so look for scripts that are a payload.)
+				scripts: [...document.scripts].filter((s) =>
+					s.textContent?.trim().startsWith('window.pwned')
+				).length,
+				handlers: [...document.querySelectorAll('*')].filter((el) =>
+					[...el.attributes].some((a) => a.name.startsWith('on'))
+				).length,
+				javascriptUrls: [
+					...document.querySelectorAll('[href^="javascript:"], [src^="javascript:"]')
+				].length,
+				foreign: [...document.querySelectorAll('img, svg image, iframe, object, embed')].filter(
+					(el) => (el.getAttribute('src') ?? '').includes('evil')
+				).length
+			}));
+			expect(live).toEqual({ scripts: 0, handlers: 0, javascriptUrls: 0, foreign: 0 });
+			await watcher.check();
+		});
+	}
+
+	test('search results show the markup as text', async ({ page }) => {
+		const watcher = watch(page);
+		await page.goto(`${base}/search?q=entities`);
+		await expect(page.getByTestId('search-results')).toContainText(`Entities: ${PAYLOADS.script}`);
+		await watcher.check();
+	});
+
+	test('the Content-Security-Policy forbids inline script other than the framework’s own', async ({
+		page
+	}) => {
+		await page.goto(`${base}/clips/test-clip`);
+		const policy = await page
+			.locator('meta[http-equiv="content-security-policy"]')
+			.getAttribute('content');
+		const scriptSrc = policy!.split(';').find((d) => d.trim().startsWith('script-src'));
+		expect(scriptSrc?.trim()).toMatch(/^script-src 'self'( 'sha256-[^']+')+$/);
+		expect(policy).toContain("object-src 'none'");
+		// The page itself works under it (SvelteKit's start-up script is allowed by its hash)…
+		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		// …and an inline script added to the page is refused.
+		const blocked = await page.evaluate(
+			() =>
+				new Promise<string>((resolve) => {
+					document.addEventListener('securitypolicyviolation', (event) =>
+						resolve(event.violatedDirective)
+					);
+					const script = document.createElement('script');
+					script.textContent = 'window.pwned = 1';
+					document.body.append(script);
+					setTimeout(() => resolve('not blocked'), 2000);
+				})
+		);
+		expect(blocked).toMatch(/^script-src/);
+		expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+	});
+});
