@@ -13,7 +13,13 @@ export async function openClip(page: Page, slug = CLIP) {
 export async function showSingleLanguage(page: Page, name: RegExp = /English/) {
 	await page.getByRole('radio', { name }).check();
 	const parallel = page.getByRole('checkbox', { name: 'Show the original alongside' });
-	if (await parallel.isVisible()) await parallel.uncheck();
+	const list = page.getByTestId('transcript').locator('[data-languages]');
+	// The list re-renders for the language (on a busy machine, not at once); a translation comes
+	// paired with the original until that is unticked.
+	await expect(async () => {
+		if (await parallel.isVisible()) await parallel.uncheck();
+		expect(await list.getAttribute('data-languages')).not.toContain(' ');
+	}).toPass();
 }
 
 /** Whether a line is within the visible part of the transcript's scrolling area. */

@@ -150,6 +150,7 @@ export class PlayerState {
 			play: () => {
 				this.#playing = true;
 				this.#problem = undefined;
+				this.#watchForStall(media);
 				this.#loop();
 			},
 			playing: () => this.#dataFlows(),
@@ -157,11 +158,7 @@ export class PlayerState {
 			ended: () => this.#stopped(),
 			waiting: () => {
 				this.#buffering = true;
-				// The browser retries a broken connection by itself, silently; say so after a while.
-				clearTimeout(this.#stallTimer);
-				this.#stallTimer = setTimeout(() => {
-					if (this.#buffering && !media.paused) this.#problem ??= 'stalled';
-				}, STALL_SECONDS * 1000);
+				this.#watchForStall(media);
 			},
 			canplay: () => this.#dataFlows(),
 			seeked: () => this.#read(),
@@ -266,6 +263,19 @@ export class PlayerState {
 
 	setMuted(muted: boolean): void {
 		if (this.#media) this.#media.muted = muted;
+	}
+
+	/**
+	 * The browser retries a broken connection by itself, silently and for ever: if playing was
+	 * asked for and data has not come for a while, say so.
+	 */
+	#watchForStall(media: HTMLMediaElement) {
+		clearTimeout(this.#stallTimer);
+		this.#stallTimer = setTimeout(() => {
+			if (!media.paused && media.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) {
+				this.#problem ??= 'stalled';
+			}
+		}, STALL_SECONDS * 1000);
 	}
 
 	/** Audio data arrives again: a stall is over. */
