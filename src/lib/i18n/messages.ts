@@ -102,7 +102,6 @@ export const en = {
 	'search.count': '{count} lines found for “{query}”.',
 	'search.countLimited': '{count} lines found for “{query}”; the first {shown} are shown.',
 	'search.failed': 'The search index could not be loaded. Check the connection and try again.',
-	'search.open': 'Open {title} at {time}',
 	'witness.clips': 'Recordings',
 	'witness.facts': 'About the witness',
 	'find.label': 'Find in transcript',
@@ -233,7 +232,6 @@ export const fr: Record<MessageKey, string> = {
 		'{count} lignes trouvées pour « {query} » ; les {shown} premières sont affichées.',
 	'search.failed':
 		'L’index de recherche n’a pas pu être chargé. Vérifiez la connexion et réessayez.',
-	'search.open': 'Ouvrir {title} à {time}',
 	'witness.clips': 'Enregistrements',
 	'witness.facts': 'Le témoin',
 	'find.label': 'Chercher dans la transcription',
