@@ -24,19 +24,19 @@ describe('IdleClock', () => {
 	});
 	it('never counts while audio plays, however long', () => {
 		const clock = new IdleClock(settings, at(0));
-		clock.setPlaying(true, at(10));
+		clock.setHeld(true, at(10));
 		expect(clock.status(at(3600))).toEqual({ phase: 'active' });
 	});
 	it('counts from the end of playback, not from the last touch', () => {
 		const clock = new IdleClock(settings, at(0));
-		clock.setPlaying(true, at(10));
-		clock.setPlaying(false, at(600));
+		clock.setHeld(true, at(10));
+		clock.setHeld(false, at(600));
 		expect(clock.status(at(659))).toEqual({ phase: 'active' });
 		expect(clock.status(at(660))).toEqual({ phase: 'countdown', secondsLeft: 10 });
 	});
 	it('ignores a repeated "not playing"', () => {
 		const clock = new IdleClock(settings, at(0));
-		clock.setPlaying(false, at(50));
+		clock.setHeld(false, at(50));
 		expect(clock.status(at(60))).toEqual({ phase: 'countdown', secondsLeft: 10 });
 	});
 });

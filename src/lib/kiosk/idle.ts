@@ -2,9 +2,10 @@
  * When an unattended kiosk should ask "Are you still there?" and when it should reset. Pure: the
  * caller passes the clock, so the rules are tested without waiting.
  *
- * Rules: a touch (or any input) makes the kiosk active; so does the end of playback, since a
- * visitor who listened to a whole clip did not touch the screen for that long; while audio
- * plays the kiosk never counts as idle.
+ * Rules: a touch (or any input) makes the kiosk active. While it is held (audio playing, or the
+ * attract screen showing, which is where a reset would lead anyway) it never counts as idle;
+ * when released, the idle time starts afresh, since a visitor who listened to a whole clip did
+ * not touch the screen for that long.
  */
 
 export interface IdleSettings {
@@ -17,7 +18,7 @@ export type IdleStatus =
 
 export class IdleClock {
 	#lastActivity: number;
-	#playing = false;
+	#held = false;
 
 	constructor(
 		private readonly settings: IdleSettings,
@@ -31,14 +32,14 @@ export class IdleClock {
 		this.#lastActivity = now;
 	}
 
-	/** Playback started or stopped; stopping starts the idle time afresh. */
-	setPlaying(playing: boolean, now: number): void {
-		if (this.#playing && !playing) this.#lastActivity = now;
-		this.#playing = playing;
+	/** Holds the clock (playback started) or releases it, which starts the idle time afresh. */
+	setHeld(held: boolean, now: number): void {
+		if (this.#held && !held) this.#lastActivity = now;
+		this.#held = held;
 	}
 
 	status(now: number): IdleStatus {
-		if (this.#playing) return { phase: 'active' };
+		if (this.#held) return { phase: 'active' };
 		const idle = (now - this.#lastActivity) / 1000;
 		const { idleSeconds, countdownSeconds } = this.settings;
 		if (idle < idleSeconds) return { phase: 'active' };

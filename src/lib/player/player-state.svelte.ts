@@ -1,5 +1,7 @@
 import { createContext, untrack } from 'svelte';
-import { nextStartAfter } from '../transcript/cues.ts';
+import { activeCueIndex, nextStartAfter } from '../transcript/cues.ts';
+import { neighbourCueStart } from '../transcript/export.ts';
+import type { Cue } from '../transcript/types.ts';
 
 export const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 export type MediaProblem = 'unreachable' | 'unsupported' | 'interrupted' | 'stalled';
@@ -143,6 +145,7 @@ export class PlayerState {
 				) {
 					media.currentTime = this.#currentTime;
 				}
+				if (reloaded && this.#playing) this.#loop();
 			},
 			durationchange: sync,
 			ratechange: sync,
@@ -151,7 +154,9 @@ export class PlayerState {
 				this.#playing = true;
 				this.#problem = undefined;
 				this.#watchForStall(media);
-				this.#loop();
+				// After a failure the element reads 0 until it is loaded again at the reader's
+				// place; the loop starts once it is (see loadedmetadata).
+				if (!this.#reloading) this.#loop();
 			},
 			playing: () => this.#dataFlows(),
 			pause: () => this.#stopped(),
@@ -206,6 +211,13 @@ export class PlayerState {
 		if (this.#stopAt !== undefined && target >= this.#stopAt) this.#stopAt = undefined;
 		// A failed element cannot seek; the next play() loads it again at this time.
 		if (this.#media && !this.#media.error) this.#media.currentTime = target;
+	}
+
+	/** Moves to the previous or next line of `cues` ("previous" first restarts the current one). */
+	stepLine(cues: readonly Cue[], direction: -1 | 1): void {
+		const index = activeCueIndex(cues, this.#currentTime);
+		const start = neighbourCueStart(cues, index, this.#currentTime, direction);
+		if (start !== undefined) this.seek(start);
 	}
 
 	/** Moves by `seconds` (negative goes back). */
@@ -309,11 +321,6 @@ export class PlayerState {
 	#loop = () => {
 		cancelAnimationFrame(this.#frame);
 		if (!this.#playing || !this.#media) return;
-		if (this.#reloading) {
-			// Reloading after a failure: the element reads 0 until it is back where the reader is.
-			this.#frame = requestAnimationFrame(this.#loop);
-			return;
-		}
 		const now = this.#media.currentTime;
 		// After the timer snapped onto a boundary, the clock may still read a hair before it:
 		// never step back across the boundary for that.
