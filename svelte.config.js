@@ -25,6 +25,16 @@ function inputsHash() {
 	return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * The hash of the one inline script in src/app.html (it applies the reader's theme before the
+ * first paint), so the Content-Security-Policy lets it run and nothing else inline.
+ */
+function startupScriptHash() {
+	const html = readFileSync('src/app.html', 'utf8');
+	const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+	return `sha256-${createHash('sha256').update(script).digest('base64')}`;
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -51,14 +61,14 @@ const config = {
 			relative: false
 		},
 		// Content-Security-Policy, as a <meta> in every prerendered page: scripts only from the
-		// site itself plus SvelteKit's own inline start-up script (by hash), so a cue or metadata
-		// text that slipped through escaping still could not run. Inline styles stay allowed:
-		// Svelte's style: directives and wavesurfer.js's shadow DOM use them.
+		// site itself plus, by hash, SvelteKit's inline start-up script and our theme script, so
+		// a cue or metadata text that slipped through escaping still could not run. Inline
+		// styles stay allowed: Svelte's style: directives and wavesurfer.js's shadow DOM use them.
 		csp: {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', startupScriptHash()],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'media-src': ['self'],

@@ -177,6 +177,21 @@ try {
 		lag.demo.missed += r.missed;
 		await page.close();
 	}
+	// The same with the captions view shown: its text must change in the same frame as the line.
+	console.error('Captions view against the highlight…');
+	const captionGaps = [];
+	let captionBoundaries = 0;
+	for (const slug of quick ? [DEMO_SHORT] : demoClips.slice(0, 3)) {
+		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+		await page.addInitScript(() =>
+			localStorage.setItem('testimony-player.captions', JSON.stringify({ shown: true }))
+		);
+		await openClip(page, `${BASE}/clips/${slug}`);
+		const r = await highlightLag(page, { lead });
+		captionGaps.push(...r.captionGaps);
+		captionBoundaries += r.crossed;
+		await page.close();
+	}
 	console.error('Highlight lag on the 3-hour clip…');
 	{
 		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -283,6 +298,11 @@ try {
 		demo: { ms: summary(lag.demo.lags), crossed: lag.demo.crossed, missed: lag.demo.missed },
 		long: { ms: summary(lag.long.lags), crossed: lag.long.crossed, missed: lag.long.missed }
 	};
+	results.captionsView = {
+		gapMs: summary(captionGaps),
+		measured: captionGaps.length,
+		boundaries: captionBoundaries
+	};
 	results.clicks = Object.fromEntries(
 		Object.entries(clicks).map(([slug, c]) => [
 			slug,
@@ -366,6 +386,18 @@ try {
 				hl.long.ms.p95 < 5
 			],
 			[`  missed`, String(hl.long.missed), '0', hl.long.missed === 0]
+		]
+	);
+	const cv = results.captionsView;
+	table(
+		'Captions view: page time between the caption changing and the line getting aria-current (median / p95)',
+		[
+			[
+				`demo clips (${cv.measured} of ${cv.boundaries} boundaries)`,
+				ms(cv.gapMs),
+				'within a frame (16.7 ms)',
+				cv.gapMs.p95 < 1000 / 60 && cv.measured === cv.boundaries
+			]
 		]
 	);
 	const frame = 1000 / 60;

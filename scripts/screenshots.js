@@ -29,6 +29,25 @@ const shots = [
 	{ name: 'search-phone', width: 390, height: 844, path: '/search?q=Kengir', scale: 2 },
 	{ name: 'witness-phone', width: 390, height: 844, path: '/witnesses/vanda-valiute', scale: 2 },
 	{ name: 'about-laptop', width: 1366, height: 768, path: '/about', scale: 1 },
+	{ name: 'accessibility-phone', width: 390, height: 844, path: '/accessibility', scale: 2 },
+	// The captions view at its largest, original above the English, in each contrast theme.
+	...[
+		['captions-contrast-laptop', 'contrast', 1366, 768, 1],
+		['captions-contrast-kiosk', 'contrast', 1920, 1080, 1],
+		['captions-contrast-phone', 'contrast', 390, 844, 2],
+		['captions-dark-laptop', 'dark', 1366, 768, 1]
+	].map(([name, theme, width, height, scale]) => ({
+		name,
+		width,
+		height,
+		scale,
+		path: `/clips/${clip}`,
+		language: /English/,
+		storage: {
+			'testimony-player.theme': theme,
+			'testimony-player.captions': JSON.stringify({ shown: true, size: 4, stacked: true })
+		}
+	})),
 	{ name: 'kiosk-attract', width: 1920, height: 1080, path: '/kiosk', scale: 1 },
 	{ name: 'kiosk-tiles', width: 1920, height: 1080, path: '/kiosk', kiosk: 'tiles', scale: 1 },
 	{ name: 'kiosk-clip', width: 1920, height: 1080, path: '/kiosk', kiosk: 'clip', scale: 1 },
@@ -48,10 +67,16 @@ for (const shot of shots) {
 		deviceScaleFactor: shot.scale
 	});
 	page.on('pageerror', (error) => console.error(`${shot.name}: ${error.message}`));
+	if (shot.storage) {
+		await page.addInitScript((entries) => {
+			for (const [key, value] of entries) localStorage.setItem(key, value);
+		}, Object.entries(shot.storage));
+	}
 	await page.goto(base + shot.path, { waitUntil: 'networkidle' });
 	if (shot.path.startsWith('/clips/')) {
 		// Show the player mid-recording: a line highlighted, the waveform partly played.
 		await page.locator('[data-drawn="true"]').waitFor();
+		if (shot.language) await page.getByRole('radio', { name: shot.language }).check();
 		const count = await page.locator('button[data-start]').count();
 		const line = page.locator('button[data-start]').nth(Math.min(5, count - 1));
 		await line.click();

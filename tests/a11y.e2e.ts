@@ -1,15 +1,34 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { CLIP } from './helpers';
+import { CLIP, lines } from './helpers';
 
 // Every screen, in each of its states, checked by axe-core against WCAG 2.0, 2.1 and 2.2 A and
-// AA. (Axe finds what can be found automatically; the keyboard and screen-reader behaviour has
-// tests of its own.)
+// AA, and for landmarks and headings. (Axe finds what can be found automatically; keyboard and
+// screen-reader behaviour has tests of its own, in accessibility.e2e.ts.)
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/** Best-practice rules (outside WCAG's tags) for landmarks and headings on every page. */
+const STRUCTURE = [
+	'region',
+	'landmark-one-main',
+	'landmark-unique',
+	'landmark-no-duplicate-banner',
+	'landmark-no-duplicate-contentinfo',
+	'landmark-no-duplicate-main',
+	'landmark-banner-is-top-level',
+	'landmark-contentinfo-is-top-level',
+	'landmark-main-is-top-level',
+	'page-has-heading-one',
+	'heading-order',
+	'empty-heading'
+];
+
 async function violations(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	const wcag = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	const structure = await new AxeBuilder({ page }).withRules(STRUCTURE).analyze();
+	return [...wcag.violations, ...structure.violations].map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
 }
 
 const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
@@ -19,6 +38,10 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 		open: (page) => page.goto('/witnesses/vanda-valiute').then(() => undefined)
 	},
 	{ name: 'about', open: (page) => page.goto('/about').then(() => undefined) },
+	{
+		name: 'accessibility statement',
+		open: (page) => page.goto('/accessibility').then(() => undefined)
+	},
 	{
 		name: 'search with results',
 		open: async (page) => {
@@ -70,6 +93,65 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 			await page.getByRole('button', { name: 'Next match' }).click();
 		}
 	},
+	...(['light', 'dark', 'contrast'] as const).map((theme) => ({
+		name: `clip, captions view with its settings open, ${theme} theme`,
+		open: async (page: Page) => {
+			await page.addInitScript((theme) => {
+				localStorage.setItem('testimony-player.theme', theme);
+				localStorage.setItem(
+					'testimony-player.captions',
+					JSON.stringify({ shown: true, size: 4, stacked: true })
+				);
+			}, theme);
+			await page.goto(`/clips/${CLIP}`);
+			await page.getByRole('radio', { name: /English/ }).check();
+			await page.getByText('Caption settings').click();
+			// A caption on screen (and the original above it), paused.
+			await lines(page).nth(3).click();
+			await page.evaluate(() => document.querySelector('audio')!.pause());
+			await expect(page.getByTestId('caption-en')).not.toBeEmpty();
+			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		}
+	})),
+	...(['dark', 'contrast'] as const).flatMap((theme) => [
+		{
+			name: `home, ${theme} theme`,
+			open: async (page: Page) => {
+				await page.emulateMedia({
+					colorScheme: 'dark',
+					contrast: theme === 'contrast' ? 'more' : 'no-preference'
+				});
+				await page.goto('/');
+				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			}
+		},
+		{
+			name: `clip with quote panel and find matches, ${theme} theme`,
+			open: async (page: Page) => {
+				await page.addInitScript(
+					(theme) => localStorage.setItem('testimony-player.theme', theme),
+					theme
+				);
+				await page.goto(`/clips/${CLIP}#t=37.7,53.9&lang=lt`);
+				await page.getByTestId('quote').waitFor();
+				await page.getByRole('searchbox', { name: 'Find in transcript' }).fill('Kengir');
+				await page.getByRole('button', { name: 'Next match' }).click();
+				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			}
+		},
+		{
+			name: `search with results, ${theme} theme`,
+			open: async (page: Page) => {
+				await page.addInitScript(
+					(theme) => localStorage.setItem('testimony-player.theme', theme),
+					theme
+				);
+				await page.goto('/search?q=Kengir');
+				await page.getByTestId('search-results').waitFor();
+			}
+		}
+	]),
 	{ name: 'kiosk attract screen', open: (page) => page.goto('/kiosk').then(() => undefined) },
 	{
 		name: 'kiosk tiles',

@@ -22,6 +22,8 @@ async function installProbes(page) {
 			seeking: /** @type {number[]} */ ([]),
 			seeked: /** @type {number[]} */ ([]),
 			clicks: /** @type {number[]} */ ([]),
+			/** Changes of the captions view's text (when it is shown): audio clock and page time. */
+			captions: /** @type {{at: number, t: number}[]} */ ([]),
 			longTasks: /** @type {{start: number, duration: number}[]} */ ([])
 		};
 		// @ts-expect-error a benchmark probe on window
@@ -44,6 +46,12 @@ async function installProbes(page) {
 			attributeFilter: ['aria-current'],
 			subtree: true
 		});
+		const captions = document.querySelector('[data-testid="caption-screen"]');
+		if (captions) {
+			new MutationObserver(() =>
+				probe.captions.push({ at: audio.currentTime, t: performance.now() })
+			).observe(captions, { childList: true, characterData: true, subtree: true });
+		}
 		audio.addEventListener('seeking', () => probe.seeking.push(performance.now()));
 		audio.addEventListener('seeked', () => probe.seeked.push(performance.now()));
 		// The click's own timestamp: when the input happened, before any of our code ran.
@@ -99,13 +107,20 @@ export async function highlightLag(page, { lead, sample }) {
 	const probe = await readProbe(page);
 	const lags = [];
 	const hit = new Set();
+	// With the captions view shown: how far its change is from the line's, in page time.
+	const captionGaps = [];
 	for (const mark of probe.marks) {
 		if (mark.paused || !crossed.includes(mark.start) || hit.has(mark.start)) continue;
 		hit.add(mark.start);
 		lags.push((mark.at - mark.start) * 1000);
+		const caption = probe.captions.find(
+			(c) => c.at >= mark.start - 0.05 && Math.abs(c.t - mark.t) < 250
+		);
+		if (caption) captionGaps.push(Math.abs(caption.t - mark.t));
 	}
 	return {
 		lags,
+		captionGaps,
 		crossed: crossed.length,
 		missed: crossed.filter((s) => !hit.has(s)).length,
 		longTasks: probe.longTasks

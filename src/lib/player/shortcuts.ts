@@ -1,12 +1,19 @@
-export type ShortcutAction = 'toggle' | 'back' | 'forward' | 'help';
+export const SHORTCUT_ACTIONS = ['toggle', 'back', 'forward', 'captions', 'help'] as const;
+export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
-const KEYS: Record<string, ShortcutAction> = {
-	k: 'toggle',
-	' ': 'toggle',
-	j: 'back',
-	l: 'forward',
-	'?': 'help'
+/** Which single character does what. A reader can remap each (WCAG 2.1.4). */
+export type Keymap = Record<ShortcutAction, string>;
+
+export const DEFAULT_KEYMAP: Keymap = {
+	toggle: 'k',
+	back: 'j',
+	forward: 'l',
+	captions: 'c',
+	help: '?'
 };
+
+/** Space always plays or pauses too (as in every player), unless shortcuts are off. */
+const SPACE = ' ';
 
 /** Elements whose own keys must win: fields being typed in, and controls Space activates. */
 const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
@@ -17,10 +24,61 @@ export function isShortcutTarget(event: KeyboardEvent): boolean {
 	if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
 	const target = event.target as Element | null;
 	if (target?.closest?.(TYPING)) return false;
-	if (event.key === ' ' && target?.closest?.(SPACE_ACTIVATES)) return false;
+	if (event.key === SPACE && target?.closest?.(SPACE_ACTIVATES)) return false;
 	return true;
 }
 
-export function shortcutFor(event: Pick<KeyboardEvent, 'key'>): ShortcutAction | undefined {
-	return KEYS[event.key.length === 1 ? event.key.toLowerCase() : event.key] ?? KEYS[event.key];
+/** Caps Lock or Shift on a letter should not change what it does. */
+const normalize = (key: string) => key.toLowerCase();
+
+export function shortcutFor(
+	event: Pick<KeyboardEvent, 'key'>,
+	keymap: Keymap = DEFAULT_KEYMAP
+): ShortcutAction | undefined {
+	if (event.key === SPACE) return 'toggle';
+	if ([...event.key].length !== 1) return undefined;
+	const key = normalize(event.key);
+	return SHORTCUT_ACTIONS.find((action) => keymap[action] === key);
+}
+
+export type KeyProblem = 'empty' | 'notOneCharacter' | 'space' | 'taken';
+export type KeyCheck =
+	{ ok: true; key: string } | { ok: false; problem: KeyProblem; takenBy?: ShortcutAction };
+
+/** Whether `key` can be given to `action`: one visible character, not used by another action. */
+export function checkKey(keymap: Keymap, action: ShortcutAction, input: string): KeyCheck {
+	const key = normalize(input.trim() === '' ? input : input.trim());
+	if (key === '') return { ok: false, problem: 'empty' };
+	if (key.trim() === '') return { ok: false, problem: 'space' };
+	if ([...key].length !== 1) return { ok: false, problem: 'notOneCharacter' };
+	const takenBy = SHORTCUT_ACTIONS.find((other) => other !== action && keymap[other] === key);
+	if (takenBy) return { ok: false, problem: 'taken', takenBy };
+	return { ok: true, key };
+}
+
+const NO_KEYS = Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, ''])) as Keymap;
+
+/**
+ * A keymap from what was stored: anything missing, malformed or clashing falls back to the
+ * default for that action, so a damaged setting can never leave an action without a key.
+ */
+export function parseKeymap(stored: string | null | undefined): Keymap {
+	let saved: unknown;
+	try {
+		saved = stored ? JSON.parse(stored) : undefined;
+	} catch {
+		saved = undefined;
+	}
+	const keymap: Keymap = { ...DEFAULT_KEYMAP };
+	if (!saved || typeof saved !== 'object') return keymap;
+	for (const action of SHORTCUT_ACTIONS) {
+		const value = (saved as Record<string, unknown>)[action];
+		if (typeof value !== 'string') continue;
+		// Checked alone first (keys may have been swapped), then all together below.
+		const check = checkKey(NO_KEYS, action, value);
+		if (check.ok) keymap[action] = check.key;
+	}
+	// Two actions on one key would leave one unreachable: then the defaults, all of them.
+	const keys = new Set(Object.values(keymap));
+	return keys.size === SHORTCUT_ACTIONS.length ? keymap : { ...DEFAULT_KEYMAP };
 }

@@ -24,7 +24,13 @@ export interface WaveformOptions {
  * The one place that knows wavesurfer.js. It draws build-time peaks over our own `<audio>`
  * (wavesurfer never fetches or decodes the file) and reports clicks and drags as seek requests.
  */
-export function createWaveform(options: WaveformOptions): { destroy: () => void } {
+export interface Waveform {
+	/** New colours (the reader changed the theme). */
+	setColors: (colors: WaveformOptions['colors']) => void;
+	destroy: () => void;
+}
+
+export function createWaveform(options: WaveformOptions): Waveform {
 	const channel = Float32Array.from(options.peaks.peaks, (level) => level / 100);
 	const wavesurfer = WaveSurfer.create({
 		container: options.container,
@@ -48,6 +54,13 @@ export function createWaveform(options: WaveformOptions): { destroy: () => void 
 	const unsubscribe = wavesurfer.on('interaction', (time) => options.onSeek(time));
 	const unsubscribeDrawn = wavesurfer.once('redrawcomplete', () => options.onDrawn?.());
 	return {
+		setColors(colors) {
+			wavesurfer.setOptions({
+				waveColor: colors.wave,
+				progressColor: colors.progress,
+				cursorColor: colors.cursor
+			});
+		},
 		destroy() {
 			unsubscribe();
 			unsubscribeDrawn();

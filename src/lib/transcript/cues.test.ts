@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeCueIndex, alignCues, nextStartAfter } from './cues.ts';
+import { activeCueIndex, alignCues, nextStartAfter, spokenCue } from './cues.ts';
 import type { Cue } from './types.ts';
 
 const cue = (start: number, end: number, text = ''): Cue => ({
@@ -9,6 +9,21 @@ const cue = (start: number, end: number, text = ''): Cue => ({
 	text,
 	nodes: [text],
 	line: 0
+});
+
+describe('spokenCue', () => {
+	const cues = [cue(1, 2, 'a'), cue(3, 4, 'b'), cue(4, 6, 'c')];
+	it('is the cue whose time span holds the moment, from its start to just before its end', () => {
+		expect(spokenCue(cues, 1)?.text).toBe('a');
+		expect(spokenCue(cues, 1.999)?.text).toBe('a');
+		expect(spokenCue(cues, 4)?.text).toBe('c');
+	});
+	it('is nothing before the first cue, in a pause and after the last', () => {
+		expect(spokenCue(cues, 0.5)).toBeUndefined();
+		expect(spokenCue(cues, 2)).toBeUndefined();
+		expect(spokenCue(cues, 2.5)).toBeUndefined();
+		expect(spokenCue(cues, 6)).toBeUndefined();
+	});
 });
 
 describe('activeCueIndex', () => {

@@ -21,6 +21,18 @@ export function activeCueIndex(cues: readonly Pick<Cue, 'start'>[], time: number
 	return found;
 }
 
+/**
+ * The cue being spoken at `time`, for captions: unlike the highlight, nothing in the pause
+ * between cues, so a silence looks like one.
+ */
+export function spokenCue<C extends Pick<Cue, 'start' | 'end'>>(
+	cues: readonly C[],
+	time: number
+): C | undefined {
+	const cue = cues[activeCueIndex(cues, time)];
+	return cue && time < cue.end ? cue : undefined;
+}
+
 /** The first cue start strictly after `time` among sorted start times, or undefined. */
 export function nextStartAfter(starts: readonly number[], time: number): number | undefined {
 	let lo = 0;
