@@ -208,11 +208,32 @@ test('the spoken line is aria-current, the slider reports where the audio is', a
 	const words = (await target.locator('.text').textContent())!.trim();
 	const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	await expect(target).toHaveAccessibleName(new RegExp(`^${clock(start)} (.+ )?${escaped}$`));
-	// Marked by a bar as well as by colour.
-	const bar = await target.evaluate(
-		(el) => getComputedStyle(el.closest('.entry')!).borderLeftWidth
-	);
-	expect(bar).toBe('4px');
+	// Marked by a bar as well as by colour: only the current line has one, also when Windows
+	// high-contrast mode (forced colours) replaces every colour and drops backgrounds.
+	const bars = () =>
+		page.evaluate(() => {
+			const canvas = getComputedStyle(document.body).backgroundColor;
+			return [...document.querySelectorAll<HTMLElement>('[data-testid="transcript"] .entry')].map(
+				(entry) => {
+					const color = getComputedStyle(entry).borderLeftColor;
+					return {
+						current: !!entry.querySelector('[aria-current="true"]'),
+						// Seen: neither transparent nor the colour of the page behind it.
+						seen: color !== 'rgba(0, 0, 0, 0)' && color !== canvas,
+						width: getComputedStyle(entry).borderLeftWidth
+					};
+				}
+			);
+		});
+	for (const forcedColors of ['none', 'active'] as const) {
+		await page.emulateMedia({ forcedColors });
+		const all = await bars();
+		expect(all.filter((b) => b.current).length, forcedColors).toBe(2);
+		for (const bar of all) {
+			expect(bar.width).toBe('4px');
+			expect(bar.seen, `${forcedColors} ${JSON.stringify(bar)}`).toBe(bar.current);
+		}
+	}
 });
 
 test('focus is never hidden under the player, which stays on top as the page scrolls', async ({

@@ -20,7 +20,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			paragraphs: [],
 			items: [
 				'Every testimony has its full transcript in the page. It can be read without JavaScript, and the recording then plays with the browser’s own audio controls.',
-				'Transcript lines are buttons named with their time. The line being played is marked for assistive technology (aria-current), and on screen by a bar along its edge as well as a tinted background, so not by colour alone (in Windows high-contrast mode the bar takes the system’s highlight colour).',
+				'Transcript lines are buttons named with their time. The line being played is marked for assistive technology (aria-current), and on screen by a bar along its edge as well as a tinted background, so not by colour alone (in Windows high-contrast mode only that line has a bar, in the system’s highlight colour, and a selected passage and the matches of a search in the transcript are outlined).',
 				'The waveform is a slider, operated with the arrow keys, Page Up and Page Down, Home and End. It announces the time.',
 				'Each text in Lithuanian, Ukrainian, French or English is marked with its language, so that screen readers pronounce it correctly.',
 				'A captions view with large text offers five text sizes and three line spacings, and can show the original and the translation one above the other. Your choices are remembered in your browser.',
@@ -79,7 +79,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			paragraphs: [],
 			items: [
 				'Chaque témoignage a sa transcription complète dans la page. Elle se lit sans JavaScript, et l’enregistrement s’écoute alors avec les commandes audio du navigateur.',
-				'Les lignes de la transcription sont des boutons dont le nom indique le temps. La ligne en cours est signalée aux technologies d’assistance (aria-current) et, à l’écran, par une barre sur son bord en plus d’un fond teinté, donc pas seulement par la couleur (en mode de contraste élevé de Windows, la barre prend la couleur de surbrillance du système).',
+				'Les lignes de la transcription sont des boutons dont le nom indique le temps. La ligne en cours est signalée aux technologies d’assistance (aria-current) et, à l’écran, par une barre sur son bord en plus d’un fond teinté, donc pas seulement par la couleur (en mode de contraste élevé de Windows, seule cette ligne porte une barre, dans la couleur de surbrillance du système, et un passage sélectionné comme les résultats d’une recherche dans la transcription sont encadrés).',
 				'La forme d’onde est un curseur, qui se manie avec les touches fléchées, Page précédente et Page suivante, Début et Fin. Il annonce le temps.',
 				'Chaque texte en lituanien, en ukrainien, en français ou en anglais indique sa langue, pour que les lecteurs d’écran le prononcent correctement.',
 				'Une vue des sous-titres en grands caractères propose cinq tailles de texte et trois interlignes, et peut afficher l’original et la traduction l’un au-dessus de l’autre. Vos réglages sont conservés dans votre navigateur.',
