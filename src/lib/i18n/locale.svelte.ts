@@ -1,5 +1,6 @@
 import { createContext } from 'svelte';
 import { UI_LANGUAGES, type UiLanguage } from '../content/schema.ts';
+import { readSetting, saveSetting } from '../settings/storage.ts';
 import type { MessageKey } from './messages.ts';
 import { pickLanguage, translate } from './translate.ts';
 
@@ -18,18 +19,14 @@ export class Locale {
 
 	/** Reads the remembered choice; call once in the browser. */
 	restore(storage: Storage | undefined, preferred: readonly string[]): void {
-		const saved = storage?.getItem(STORAGE_KEY);
+		const saved = readSetting(storage, STORAGE_KEY);
 		this.#language = UI_LANGUAGES.find((l) => l === saved) ?? pickLanguage(preferred, UI_LANGUAGES);
 	}
 
 	/** Changes the language and remembers it in this browser. */
 	choose(language: UiLanguage, storage: Storage | undefined): void {
 		this.#language = language;
-		try {
-			storage?.setItem(STORAGE_KEY, language);
-		} catch {
-			// Private browsing can refuse storage; the choice still holds for this page.
-		}
+		saveSetting(storage, STORAGE_KEY, language);
 	}
 
 	t = (key: MessageKey, values?: Record<string, string | number>): string =>

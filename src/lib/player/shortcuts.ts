@@ -47,9 +47,9 @@ export type KeyCheck =
 
 /** Whether `key` can be given to `action`: one visible character, not used by another action. */
 export function checkKey(keymap: Keymap, action: ShortcutAction, input: string): KeyCheck {
-	const key = normalize(input.trim() === '' ? input : input.trim());
-	if (key === '') return { ok: false, problem: 'empty' };
-	if (key.trim() === '') return { ok: false, problem: 'space' };
+	if (input === '') return { ok: false, problem: 'empty' };
+	if (input.trim() === '') return { ok: false, problem: 'space' };
+	const key = normalize(input.trim());
 	if ([...key].length !== 1) return { ok: false, problem: 'notOneCharacter' };
 	const takenBy = SHORTCUT_ACTIONS.find((other) => other !== action && keymap[other] === key);
 	if (takenBy) return { ok: false, problem: 'taken', takenBy };

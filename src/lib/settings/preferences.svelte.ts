@@ -16,6 +16,7 @@ import {
 	type CaptionSettings,
 	type Theme
 } from './display.ts';
+import { readSetting, saveSetting } from './storage.ts';
 
 /** Also read by the start-up script in src/app.html, which applies the theme before paint. */
 const THEME_KEY = 'testimony-player.theme';
@@ -29,10 +30,11 @@ const KEYMAP_KEY = 'testimony-player.keys';
  */
 export class Preferences {
 	#theme = $state<Theme>('system');
-	#captions = $state<CaptionSettings>(parseCaptions(null));
+	// Replaced whole on each change, never mutated: no deep proxy needed.
+	#captions = $state.raw<CaptionSettings>(parseCaptions(null));
 	/** Single-key shortcuts can be turned off (WCAG 2.1.4). */
 	#shortcutsOn = $state(true);
-	#keymap = $state<Keymap>({ ...DEFAULT_KEYMAP });
+	#keymap = $state.raw<Keymap>({ ...DEFAULT_KEYMAP });
 	#storage: Storage | undefined;
 	#dark = new MediaQuery('(prefers-color-scheme: dark)', false);
 	#moreContrast = new MediaQuery('(prefers-contrast: more)', false);
@@ -40,13 +42,7 @@ export class Preferences {
 	/** Reads what this browser remembers; call once, in the browser. */
 	restore(storage: Storage | undefined): void {
 		this.#storage = storage;
-		const read = (key: string) => {
-			try {
-				return storage?.getItem(key);
-			} catch {
-				return undefined;
-			}
-		};
+		const read = (key: string) => readSetting(storage, key);
 		this.#theme = parseTheme(read(THEME_KEY));
 		this.#captions = parseCaptions(read(CAPTIONS_KEY));
 		this.#shortcutsOn = read(SHORTCUTS_KEY) !== 'off';
@@ -54,11 +50,7 @@ export class Preferences {
 	}
 
 	#save(key: string, value: string) {
-		try {
-			this.#storage?.setItem(key, value);
-		} catch {
-			// Private browsing can refuse storage; the choice still holds for this page.
-		}
+		saveSetting(this.#storage, key, value);
 	}
 
 	get theme(): Theme {
