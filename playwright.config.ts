@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { findBrowser } from './scripts/find-browser.js';
 
-const PORT = 4173;
+// E2E_PORT_OFFSET lets two checkouts run their suites side by side on one machine.
+const PORT = 4173 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 const executablePath = findBrowser();
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { buildIn, copyProject, serveCopy } from './project-copy';
+import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
 
 const audioTime = (page: Page) =>
 	page.evaluate(() => document.querySelector('audio')?.currentTime ?? -1);
@@ -206,7 +206,7 @@ test.describe('kiosk idle reset', () => {
 		writeFileSync(file, JSON.stringify(collection, null, '\t'));
 		const build = await buildIn(project.dir);
 		expect(build.code, build.output).toBe(0);
-		port = 4185 + test.info().parallelIndex;
+		port = 4185 + test.info().parallelIndex + PORT_OFFSET;
 		base = `http://127.0.0.1:${port}`;
 		await startServer();
 	});

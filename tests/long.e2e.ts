@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LONG_SLUG, writeLongFixture } from '../scripts/bench/long-fixture.js';
-import { buildIn, copyProject } from './project-copy';
+import { buildIn, copyProject, PORT_OFFSET } from './project-copy';
 
 // The benchmark's 3-hour interview (about 5,000 cues in two languages), built and served like
 // the real site: a functional check that it loads and plays without the page ever decoding the
@@ -18,7 +18,7 @@ test('a 3-hour interview loads from build-time peaks and byte ranges alone', asy
 		const build = await buildIn(project.dir);
 		expect(build.code, build.output).toBe(0);
 
-		const port = 4175 + test.info().parallelIndex;
+		const port = 4175 + test.info().parallelIndex + PORT_OFFSET;
 		server = spawn('node', ['scripts/serve.js', '--port', String(port), '--log'], {
 			cwd: project.dir,
 			stdio: ['ignore', 'pipe', 'inherit']

@@ -63,3 +63,6 @@ export async function serveCopy(dir: string, port: number): Promise<{ stop: () =
 	server.kill();
 	throw new Error(`the copy's server did not answer on port ${port}`);
 }
+
+/** Added to every port the tests open (see playwright.config.ts). */
+export const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { buildIn, copyProject, serveCopy } from './project-copy';
+import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
 
 /*
  * A collection whose transcripts and metadata carry markup and script: cue text, speaker names,
@@ -68,7 +68,7 @@ test.describe('hostile content', () => {
 		const build = await buildIn(project.dir);
 		// Dropped tags are warnings, not errors: the build goes through and says so.
 		expect(build.code, build.output).toBe(0);
-		const port = 4195 + test.info().parallelIndex;
+		const port = 4195 + test.info().parallelIndex + PORT_OFFSET;
 		base = `http://127.0.0.1:${port}`;
 		server = await serveCopy(project.dir, port);
 	});

@@ -13,5 +13,5 @@ export async function load({ params }) {
 	const clip = findClip(collection, params.slug);
 	if (!clip) error(404, 'No such recording');
 	const witness = collection.witnesses.find((w) => w.slug === clip.witness);
-	return { clip, witness };
+	return { clip, witness, hasPlayer: true };
 }
