@@ -206,6 +206,7 @@ async function loadClip(
 		slug,
 		title: meta.title,
 		witness: meta.witness,
+		...witnessNames(collection, meta.witness),
 		language: meta.language,
 		translations: meta.translations,
 		description: meta.description,
@@ -216,6 +217,15 @@ async function loadClip(
 		tracks,
 		chapters
 	};
+}
+
+/** The witness's names, resolved here once so that no page looks the witness up again. */
+function witnessNames(collection: CollectionMetadata | undefined, slug: string) {
+	const witness =
+		collection && Object.hasOwn(collection.witnesses, slug)
+			? collection.witnesses[slug]
+			: undefined;
+	return { witnessName: witness?.name ?? slug, witnessNativeName: witness?.nativeName };
 }
 
 /**

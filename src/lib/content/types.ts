@@ -37,7 +37,11 @@ export interface Provenance {
 export interface Clip {
 	slug: string;
 	title: Localized;
+	/** The witness's key in collection.json. */
 	witness: string;
+	/** The witness's name as catalogued, and in their own script if it differs. */
+	witnessName: string;
+	witnessNativeName?: string;
 	/** Language spoken in the recording. */
 	language: string;
 	translations: string[];

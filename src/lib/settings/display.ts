@@ -1,3 +1,5 @@
+import { themeFor } from './theme-rule.ts';
+
 /**
  * How a reader wants the site shown: theme, and the captions view. Kept per browser, so it is
  * parsed leniently: a damaged or older stored value falls back field by field to the defaults.
@@ -43,8 +45,7 @@ export function applyTheme(
 	theme: Theme,
 	prefers: { moreContrast: boolean; dark: boolean }
 ): AppliedTheme {
-	if (theme !== 'system') return theme;
-	return prefers.moreContrast ? 'contrast' : prefers.dark ? 'dark' : 'light';
+	return themeFor(theme === 'system' ? undefined : theme, prefers.moreContrast, prefers.dark);
 }
 
 export function parseCaptions(stored: string | null | undefined): CaptionSettings {

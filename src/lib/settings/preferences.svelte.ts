@@ -8,6 +8,7 @@ import {
 	type Keymap,
 	type ShortcutAction
 } from '../player/shortcuts.ts';
+import { THEME_STORAGE_KEY } from './theme-rule.ts';
 import {
 	applyTheme,
 	parseCaptions,
@@ -19,7 +20,6 @@ import {
 import { readSetting, saveSetting } from './storage.ts';
 
 /** Also read by the start-up script in src/app.html, which applies the theme before paint. */
-const THEME_KEY = 'testimony-player.theme';
 const CAPTIONS_KEY = 'testimony-player.captions';
 const SHORTCUTS_KEY = 'testimony-player.shortcuts';
 const KEYMAP_KEY = 'testimony-player.keys';
@@ -43,7 +43,7 @@ export class Preferences {
 	restore(storage: Storage | undefined): void {
 		this.#storage = storage;
 		const read = (key: string) => readSetting(storage, key);
-		this.#theme = parseTheme(read(THEME_KEY));
+		this.#theme = parseTheme(read(THEME_STORAGE_KEY));
 		this.#captions = parseCaptions(read(CAPTIONS_KEY));
 		this.#shortcutsOn = read(SHORTCUTS_KEY) !== 'off';
 		this.#keymap = parseKeymap(read(KEYMAP_KEY));
@@ -65,7 +65,7 @@ export class Preferences {
 	}
 	setTheme(theme: Theme): void {
 		this.#theme = theme;
-		this.#save(THEME_KEY, theme);
+		this.#save(THEME_STORAGE_KEY, theme);
 	}
 
 	get captions(): Readonly<CaptionSettings> {

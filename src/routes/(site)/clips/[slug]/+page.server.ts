@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { findClip } from '$lib/content/summary';
+import { findClip, summarizeClip } from '$lib/content/summary';
 import { getContent } from '$lib/server/content';
 import type { EntryGenerator } from './$types';
 
@@ -12,6 +12,9 @@ export async function load({ params }) {
 	const { collection } = await getContent();
 	const clip = findClip(collection, params.slug);
 	if (!clip) error(404, 'No such recording');
-	const witness = collection.witnesses.find((w) => w.slug === clip.witness);
-	return { clip, witness, hasPlayer: true };
+	const related = collection.clips
+		.filter((other) => other.witness === clip.witness && other !== clip)
+		.map(summarizeClip);
+	// `hasPlayer`: the site's layout offers a "skip to the player" link.
+	return { clip, related, hasPlayer: true };
 }

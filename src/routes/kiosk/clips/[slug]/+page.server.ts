@@ -14,6 +14,5 @@ export async function load({ params }) {
 		? findClip(collection, params.slug)
 		: undefined;
 	if (!clip) error(404, 'No such recording in the kiosk');
-	const witness = collection.witnesses.find((w) => w.slug === clip.witness);
-	return { clip, witness };
+	return { clip };
 }

@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import type { Handle } from '@sveltejs/kit';
+import { themeStartupScript } from '$lib/settings/theme-rule';
+
+const THEME_SCRIPT = themeStartupScript();
+const THEME_HASH = `'sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}'`;
+
+/**
+ * Every page gets the theme script in its head (see src/app.html), and the page's
+ * Content-Security-Policy lets that one inline script run, by its hash.
+ */
+export function withThemeScript(html: string): string {
+	return html
+		.replace('%theme.script%', `<script>${THEME_SCRIPT}</script>`)
+		.replace(
+			/(http-equiv="content-security-policy" content="[^"]*?script-src 'self')/,
+			`$1 ${THEME_HASH}`
+		);
+}
+
+export const handle: Handle = ({ event, resolve }) =>
+	resolve(event, { transformPageChunk: ({ html }) => withThemeScript(html) });
