@@ -109,6 +109,16 @@ describe('BoundaryClock', () => {
 		expectSnappedOnto(published, 1);
 	});
 
+	it('a seek to just before the boundary with a timer armed: aims again from there', () => {
+		const { media, clock, published, playFrom } = setup([1]);
+		playFrom(0.9);
+		vi.advanceTimersByTime(70); // armed for 1, 27 ms ahead
+		clock.jump(0.985);
+		media.currentTime = 0.985; // now 15 ms from it
+		vi.advanceTimersByTime(200);
+		expectSnappedOnto(published, 1);
+	});
+
 	it('a seek past the boundary with a timer armed: never pulled back onto it', () => {
 		const { media, clock, published, playFrom } = setup([1, 5]);
 		playFrom(0.9);
