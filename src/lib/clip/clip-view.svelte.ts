@@ -6,8 +6,7 @@ import type { Chapter, Clip, Track } from '../content/types.ts';
 import type { Locale } from '../i18n/locale.svelte.ts';
 import type { PlayerState } from '../player/player-state.svelte.ts';
 import type { CitationSource } from '../transcript/citation.ts';
-import { activeCueIndex } from '../transcript/cues.ts';
-import { neighbourCueStart } from '../transcript/export.ts';
+import { lineStepTarget } from '../transcript/export.ts';
 import { findInTracks, stepHit, type FindHit } from '../transcript/find.ts';
 import {
 	fitFragment,
@@ -98,9 +97,7 @@ export class ClipView implements PassageSelection {
 
 	/** Moves to the previous or next line of the original ("previous" first restarts the line). */
 	stepLine(direction: -1 | 1): void {
-		const time = this.#player.currentTime;
-		const cues = this.original.cues;
-		const start = neighbourCueStart(cues, activeCueIndex(cues, time), time, direction);
+		const start = lineStepTarget(this.original.cues, this.#player.currentTime, direction);
 		if (start !== undefined) this.#player.seek(start);
 	}
 

@@ -1,4 +1,7 @@
+import { firstIndexAfter, itself, lastIndexAtOrBefore } from './sorted.ts';
 import type { Cue } from './types.ts';
+
+const cueStart = (cue: Pick<Cue, 'start'>) => cue.start;
 
 /**
  * Index of the line being spoken at `time`: the last cue to have begun (start <= time), so the
@@ -6,19 +9,7 @@ import type { Cue } from './types.ts';
  * Cues must be sorted by start. Binary search: constant work per frame even at 5,000 cues.
  */
 export function activeCueIndex(cues: readonly Pick<Cue, 'start'>[], time: number): number {
-	let lo = 0;
-	let hi = cues.length - 1;
-	let found = -1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		if (cues[mid]!.start <= time) {
-			found = mid;
-			lo = mid + 1;
-		} else {
-			hi = mid - 1;
-		}
-	}
-	return found;
+	return lastIndexAtOrBefore(cues, time, cueStart);
 }
 
 /**
@@ -35,14 +26,7 @@ export function spokenCue<C extends Pick<Cue, 'start' | 'end'>>(
 
 /** The first cue start strictly after `time` among sorted start times, or undefined. */
 export function nextStartAfter(starts: readonly number[], time: number): number | undefined {
-	let lo = 0;
-	let hi = starts.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (starts[mid]! <= time) lo = mid + 1;
-		else hi = mid;
-	}
-	return starts[lo];
+	return starts[firstIndexAfter(starts, time, itself)];
 }
 
 /** One row of a parallel view: an original cue and the translation cues that begin within it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourCueStart, transcriptToText } from './export.ts';
+import { lineStepTarget, neighbourCueStart, transcriptToText } from './export.ts';
 import type { Cue } from './types.ts';
 
 const cue = (start: number, text: string, speaker?: string): Cue => ({
@@ -35,5 +35,25 @@ describe('neighbourCueStart', () => {
 		expect(neighbourCueStart(cues, 1, 8, -1)).toBe(5);
 		expect(neighbourCueStart(cues, 1, 5.5, -1)).toBe(0);
 		expect(neighbourCueStart(cues, 0, 0.5, -1)).toBe(0);
+	});
+});
+
+describe('lineStepTarget', () => {
+	const cues = [cue(0, 'a'), cue(5, 'b'), cue(10, 'c')];
+	it('goes to the next line from where playback is', () => {
+		expect(lineStepTarget(cues, 6, 1)).toBe(10);
+		expect(lineStepTarget(cues, 5, 1)).toBe(10);
+		expect(lineStepTarget(cues, 11, 1)).toBeUndefined();
+	});
+	it('goes to the first line from before it', () => {
+		expect(lineStepTarget([cue(2, 'a'), cue(5, 'b')], 1, 1)).toBe(2);
+	});
+	it('restarts the current line after its first moments, else goes to the previous one', () => {
+		expect(lineStepTarget(cues, 8, -1)).toBe(5);
+		expect(lineStepTarget(cues, 5.5, -1)).toBe(0);
+	});
+	it('has nowhere to go in an empty transcript', () => {
+		expect(lineStepTarget([], 3, 1)).toBeUndefined();
+		expect(lineStepTarget([], 3, -1)).toBeUndefined();
 	});
 });

@@ -1,3 +1,4 @@
+import { activeCueIndex } from './cues.ts';
 import { formatTime } from './time.ts';
 import type { Cue } from './types.ts';
 
@@ -25,4 +26,16 @@ export function neighbourCueStart(
 	const current = cues[active];
 	if (current && time - current.start > 1.5) return current.start;
 	return cues[Math.max(0, active - 1)]?.start;
+}
+
+/**
+ * Where "previous/next line" goes from `time`: the start of the neighbouring line, or of the
+ * current one when "previous" restarts it. Undefined past the last line.
+ */
+export function lineStepTarget(
+	cues: readonly Cue[],
+	time: number,
+	direction: -1 | 1
+): number | undefined {
+	return neighbourCueStart(cues, activeCueIndex(cues, time), time, direction);
 }

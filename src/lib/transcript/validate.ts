@@ -1,3 +1,4 @@
+import { itself, lastIndexAtOrBefore } from './sorted.ts';
 import { formatTime } from './time.ts';
 import type { Cue, Problem } from './types.ts';
 
@@ -78,15 +79,10 @@ export function validateAlignment(
 
 /** Distance from `t` to the closest value of a sorted list (Infinity if empty). */
 function nearest(sorted: number[], t: number): number {
-	let lo = 0;
-	let hi = sorted.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (sorted[mid]! < t) lo = mid + 1;
-		else hi = mid;
-	}
+	// The closest value is the last one at or before `t` or the one just after it.
+	const before = lastIndexAtOrBefore(sorted, t, itself);
 	let best = Infinity;
-	for (const i of [lo - 1, lo]) {
+	for (const i of [before, before + 1]) {
 		const v = sorted[i];
 		if (v !== undefined) best = Math.min(best, Math.abs(v - t));
 	}

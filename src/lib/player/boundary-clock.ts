@@ -1,0 +1,195 @@
+import { nextStartAfter } from '../transcript/cues.ts';
+
+/** Only arm a precise timer this close to a boundary; animation frames cover the rest. */
+const TIMER_HORIZON = 0.05;
+/**
+ * How early the published time may move onto a boundary. Timers on a busy page fire up to
+ * several milliseconds late, never early; aiming a little ahead centres the change on the
+ * boundary, and 4 ms ahead of the voice is far below what anyone can perceive (lip-sync
+ * tolerance is ~20 ms).
+ */
+export const EARLY_MARGIN = 0.004;
+/** The timer aims this far before the boundary. */
+export const TIMER_LEAD_MS = 3;
+
+/** What the clock needs of the media element. */
+export interface ClockMedia extends EventTarget {
+	readonly currentTime: number;
+	readonly playbackRate: number;
+	readonly paused: boolean;
+	readonly duration: number;
+	addTextTrack?(kind: 'metadata', label: string): TextTrack;
+}
+
+/**
+ * The published playback time: while the media plays it follows the audio every animation
+ * frame, and it moves onto each boundary (a cue start) the moment the audio reaches it, so the
+ * highlight changes with the voice rather than up to a frame later. Three mechanisms, each
+ * covering the others' gaps: the frame loop; a timer armed just before the next boundary, aimed
+ * early by a small lead and snapping onto the boundary; and a hidden metadata track whose
+ * `cuechange` the browser fires within about a millisecond of each boundary, even when timers
+ * run late.
+ */
+export class BoundaryClock {
+	#publish: (time: number) => void;
+	#onFrame: (time: number) => void;
+	#media: ClockMedia | undefined;
+	#time = 0;
+	#running = false;
+	/** Sorted, distinct cue starts of every shown track: the moments the highlight may change. */
+	#boundaries: number[] = [];
+	#frame = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#timerTarget: number | undefined;
+	#track: TextTrack | undefined;
+
+	/**
+	 * `publish` receives every new time; `onFrame` runs after each frame's time is published
+	 * (to end a range playback there, say).
+	 */
+	constructor(publish: (time: number) => void, onFrame: (time: number) => void = () => {}) {
+		this.#publish = publish;
+		this.#onFrame = onFrame;
+	}
+
+	/** The time last published. */
+	get time(): number {
+		return this.#time;
+	}
+
+	/** Follows `media` (once it plays); returns the function that lets it go. */
+	attach(media: ClockMedia): () => void {
+		this.#media = media;
+		this.#syncTrack();
+		media.addEventListener('ratechange', this.#retime);
+		return () => {
+			media.removeEventListener('ratechange', this.#retime);
+			this.stop();
+			if (this.#track) {
+				for (const cue of [...(this.#track.cues ?? [])]) this.#track.removeCue(cue);
+				this.#track.oncuechange = null;
+			}
+			this.#track = undefined;
+			this.#media = undefined;
+		};
+	}
+
+	/** Cue starts at which the highlight changes; the timer and the track aim at these. */
+	setBoundaries(starts: readonly number[]): void {
+		this.#boundaries = [...starts].sort((a, b) => a - b).filter((t, i, all) => t !== all[i - 1]);
+		this.#cancelTimer();
+		this.#syncTrack();
+	}
+
+	/** Publishes `time` at once (a seek, or the element's own time while paused). */
+	jump(time: number): void {
+		this.#cancelTimer();
+		this.#set(time);
+	}
+
+	/** The media plays: follow it. */
+	start(): void {
+		this.#running = true;
+		this.#loop();
+	}
+
+	/** The media stopped (paused, ended, failed): stop following it. */
+	stop(): void {
+		this.#running = false;
+		cancelAnimationFrame(this.#frame);
+		this.#cancelTimer();
+	}
+
+	/**
+	 * The media clock, read here and nowhere else. (Some browsers advance `currentTime` in coarse
+	 * steps; extrapolating between them would go here.)
+	 */
+	#mediaTime(media: ClockMedia): number {
+		return media.currentTime;
+	}
+
+	/** A timer armed for the old playback rate would fire at the wrong moment: the next frame aims again. */
+	#retime = () => this.#cancelTimer();
+
+	#set(time: number) {
+		this.#time = time;
+		this.#publish(time);
+	}
+
+	#loop = () => {
+		cancelAnimationFrame(this.#frame);
+		const media = this.#media;
+		if (!this.#running || !media) return;
+		const now = this.#mediaTime(media);
+		// After the timer snapped onto a boundary, the clock may still read a hair before it:
+		// never step back across the boundary for that.
+		const snappedAhead = now < this.#time && this.#time - now <= EARLY_MARGIN;
+		if (!snappedAhead) this.#set(now);
+		this.#onFrame(this.#time);
+		// onFrame may have paused the media (the end of a range).
+		if (!this.#running || media.paused) return;
+		this.#armTimer(media);
+		this.#frame = requestAnimationFrame(this.#loop);
+	};
+
+	/** Arms a timer for the next boundary if it falls before the next frame or so. */
+	#armTimer(media: ClockMedia) {
+		const next = nextStartAfter(this.#boundaries, this.#time);
+		if (next === undefined || next - this.#time > TIMER_HORIZON * media.playbackRate) return;
+		if (this.#timerTarget === next) return;
+		this.#cancelTimer();
+		this.#timerTarget = next;
+		// Aim a little early: timers only ever fire late, and #onTimer snaps the rest.
+		const wait = ((next - this.#mediaTime(media)) / media.playbackRate) * 1000 - TIMER_LEAD_MS;
+		this.#timer = setTimeout(this.#onTimer, Math.max(0, wait));
+	}
+
+	#onTimer = () => {
+		const boundary = this.#timerTarget;
+		this.#timer = undefined;
+		this.#timerTarget = undefined;
+		const media = this.#media;
+		if (boundary === undefined || !media || !this.#running) return;
+		const now = this.#mediaTime(media);
+		if (now >= boundary - EARLY_MARGIN) {
+			this.#reach(boundary);
+		} else {
+			// Fired early (timers are coarse): aim again for what remains.
+			this.#timerTarget = boundary;
+			this.#timer = setTimeout(this.#onTimer, ((boundary - now) / media.playbackRate) * 1000);
+		}
+	};
+
+	/** Moves the time onto a boundary the audio has just reached (from a cue event or timer). */
+	#reach(boundary: number) {
+		const media = this.#media;
+		if (!media) return;
+		const now = this.#mediaTime(media);
+		if (now >= boundary - EARLY_MARGIN && this.#time < boundary) this.#set(Math.max(now, boundary));
+	}
+
+	/** A hidden metadata track with a cue per boundary, whose `cuechange` marks each one. */
+	#syncTrack() {
+		const media = this.#media;
+		if (!media?.addTextTrack || typeof VTTCue === 'undefined') return;
+		this.#track ??= media.addTextTrack('metadata', 'boundaries');
+		const track = this.#track;
+		track.mode = 'hidden';
+		for (const cue of [...(track.cues ?? [])]) track.removeCue(cue);
+		const duration = Number.isFinite(media.duration) ? media.duration : 0;
+		const end = Math.max(duration, (this.#boundaries.at(-1) ?? 0) + 1);
+		this.#boundaries.forEach((start, i) =>
+			track.addCue(new VTTCue(start, this.#boundaries[i + 1] ?? end, ''))
+		);
+		track.oncuechange = () => {
+			const boundary = (track.activeCues?.[0] as TextTrackCue | undefined)?.startTime;
+			if (boundary !== undefined && this.#running) this.#reach(boundary);
+		};
+	}
+
+	#cancelTimer() {
+		clearTimeout(this.#timer);
+		this.#timer = undefined;
+		this.#timerTarget = undefined;
+	}
+}

@@ -1,0 +1,186 @@
+/**
+ * A stand-in for an `<audio>` element in unit tests (Node, Vitest fake timers): its clock runs
+ * on the (fake) wall clock while it plays, and the test drives the network's part (data
+ * arriving, errors, the end of a load). Events fire synchronously, in the browser's order.
+ */
+export class FakeMedia extends EventTarget {
+	paused = true;
+	ended = false;
+	readyState = 0;
+	error: { code: number } | null = null;
+	duration = NaN;
+	volume = 1;
+	muted = false;
+	/** How coarsely the clock advances, in seconds (Firefox: about 0.04); 0 for a smooth clock. */
+	step = 0;
+	/** How many times the element was asked to load again. */
+	loads = 0;
+	/** The error name the next play() rejects with (e.g. 'AbortError'), if any. */
+	rejectNextPlay: string | undefined;
+	readonly tracks: FakeTrack[] = [];
+	#rate = 1;
+	#at = 0;
+	#since = Date.now();
+	/** Playing but without data: the clock stands still. */
+	#starved = false;
+
+	get currentTime(): number {
+		const position = this.#moving()
+			? this.#at + ((Date.now() - this.#since) / 1000) * this.#rate
+			: this.#at;
+		return this.step > 0 ? Math.floor(position / this.step + 1e-9) * this.step : position;
+	}
+	set currentTime(time: number) {
+		this.#at = time;
+		this.#since = Date.now();
+		this.ended = false;
+		this.#fire('seeking');
+		this.#fire('seeked');
+	}
+
+	get playbackRate(): number {
+		return this.#rate;
+	}
+	set playbackRate(rate: number) {
+		this.#hold();
+		this.#rate = rate;
+		this.#fire('ratechange');
+	}
+
+	play(): Promise<void> {
+		const rejection = this.rejectNextPlay;
+		this.rejectNextPlay = undefined;
+		if (rejection) return Promise.reject(new DOMException('play() failed', rejection));
+		if (!this.paused) return Promise.resolve();
+		this.#hold();
+		this.paused = false;
+		this.#fire('play');
+		this.#fire(this.readyState >= 3 ? 'playing' : 'waiting');
+		return Promise.resolve();
+	}
+
+	pause(): void {
+		if (this.paused) return;
+		this.#hold();
+		this.paused = true;
+		this.#fire('timeupdate');
+		this.#fire('pause');
+	}
+
+	/** Resets the element, as HTMLMediaElement.load() does: no data, no error, at 0, paused. */
+	load(): void {
+		this.loads++;
+		this.error = null;
+		this.readyState = 0;
+		this.paused = true;
+		this.#at = 0;
+		this.#since = Date.now();
+		this.#fire('emptied');
+		this.#fire('loadstart');
+	}
+
+	addTextTrack(): TextTrack {
+		const track = new FakeTrack();
+		this.tracks.push(track);
+		return track as unknown as TextTrack;
+	}
+
+	// What the network and the file do.
+
+	/** Metadata and enough data arrive: `duration` seconds long. */
+	loaded(duration = 60): void {
+		this.duration = duration;
+		this.readyState = 4;
+		this.#fire('durationchange');
+		this.#fire('loadedmetadata');
+		this.#fire('canplay');
+		if (!this.paused) this.#fire('playing');
+	}
+
+	/** Data stops coming while playing: the clock stands still and the element waits. */
+	starve(): void {
+		this.#hold();
+		this.#starved = true;
+		this.readyState = 2;
+		this.#fire('waiting');
+	}
+
+	/** Data comes again. */
+	feed(): void {
+		this.#hold();
+		this.#starved = false;
+		this.readyState = 4;
+		this.#fire('canplay');
+		if (!this.paused) this.#fire('playing');
+	}
+
+	/** The element fails with a MediaError code (2 network, 3 decode, 4 source not supported). */
+	fail(code: number): void {
+		this.error = { code };
+		this.#fire('error');
+	}
+
+	/** Playback reaches the end of the file. */
+	reachEnd(): void {
+		this.#at = this.duration;
+		this.#since = Date.now();
+		this.paused = true;
+		this.ended = true;
+		this.#fire('timeupdate');
+		this.#fire('pause');
+		this.#fire('ended');
+	}
+
+	#moving() {
+		return !this.paused && !this.#starved;
+	}
+
+	/** Freezes the clock's reading before its speed changes. */
+	#hold() {
+		this.#at = this.#moving()
+			? this.#at + ((Date.now() - this.#since) / 1000) * this.#rate
+			: this.#at;
+		this.#since = Date.now();
+	}
+
+	#fire(type: string) {
+		this.dispatchEvent(new Event(type));
+	}
+}
+
+/** A stand-in for a metadata TextTrack: the test says when the browser enters a cue. */
+export class FakeTrack {
+	mode = 'disabled';
+	cues: FakeCue[] = [];
+	activeCues: FakeCue[] = [];
+	oncuechange: (() => void) | null = null;
+
+	addCue(cue: FakeCue): void {
+		this.cues.push(cue);
+	}
+	removeCue(cue: FakeCue): void {
+		this.cues = this.cues.filter((c) => c !== cue);
+	}
+	/** The browser enters the cue that starts at `start` (as its cue timing would). */
+	enter(start: number): void {
+		this.activeCues = this.cues.filter((cue) => cue.startTime === start);
+		this.oncuechange?.();
+	}
+}
+
+/** A stand-in for VTTCue, installed with vi.stubGlobal('VTTCue', FakeCue). */
+export class FakeCue {
+	constructor(
+		public startTime: number,
+		public endTime: number,
+		public text: string
+	) {}
+}
+
+/** Animation frames on the fake timers: install with vi.stubGlobal (60 per second, roughly). */
+export const FRAME_MS = 16;
+export const fakeFrames = {
+	requestAnimationFrame: (callback: FrameRequestCallback) =>
+		setTimeout(() => callback(Date.now()), FRAME_MS) as unknown as number,
+	cancelAnimationFrame: (handle: number) => clearTimeout(handle)
+};
