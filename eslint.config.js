@@ -40,6 +40,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-e2e/',
 			'.svelte-kit/',
 			'node_modules/',
 			'test-results/',

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { findBrowser } from './scripts/find-browser.js';
+import { SITE_BUILD, SITE_FIXTURE } from './tests/site-fixture';
 
 // E2E_PORT_OFFSET lets two checkouts run their suites side by side on one machine.
 const PORT = 4173 + Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -33,8 +34,10 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: {
-		// Tests run against the real static output, as a visitor would get it.
-		command: `npm run build && node scripts/serve.js --port ${PORT}`,
+		// Tests run against the real static output, as a visitor would get it, of the tests' own
+		// collection (never transcripts/, which is the deployer's).
+		command: `npm run build && node scripts/serve.js --port ${PORT} --dir ${SITE_BUILD}`,
+		env: { TRANSCRIPTS_DIR: SITE_FIXTURE, BUILD_DIR: SITE_BUILD },
 		url: `http://127.0.0.1:${PORT}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 300_000,

@@ -20,7 +20,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.test.ts'],
+					// scripts/ has the demonstration generator's own test.
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.js'],
 					exclude: ['src/**/*.svelte.test.ts']
 				}
 			}

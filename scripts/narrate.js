@@ -1,24 +1,28 @@
 // Generates the demonstration collection's audio and transcripts from the narration texts in
 // scripts/narration/<slug>.json: each cue is spoken by espeak-ng in the clip's language, the
 // cues are joined with fixed pauses, and the WebVTT timings are written from the real sample
-// counts, so the text and the audio line up exactly. Same text in, same timings out.
+// counts, so the text and the audio line up exactly. Same text in, same timings out. Each
+// language of `speaker` gets a transcript (the clip's own language first), every cue the same
+// timings; `chapters` may be empty.
 //
 //   node scripts/narrate.js [slug …]        (all clips when none is named)
+//   node scripts/narrate.js --source tests/fixtures/narration --out tests/fixtures/site --bitrate 24k
 //
+// The second form writes the test fixtures (smaller audio). clip.json is written by hand.
 // Needs espeak-ng and ffmpeg (Debian: apt-get install -y espeak-ng ffmpeg). The site and the
-// tests do not: the generated files are committed.
+// tests do not: the generated files are committed. scripts/narrate.test.js checks the output.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
-const SOURCE = 'scripts/narration';
-const OUT = 'transcripts';
 const SPEED = 145; // words per minute: unhurried, as befits the subject
 const LEAD_IN = 0.6; // seconds of silence before the first cue
 const PAUSE = 0.7; // between cues
 const CHAPTER_PAUSE = 1.4; // before a new chapter
-const TAIL = 1.0; // after the last cue
+export const TAIL = 1.0; // after the last cue
 
 /**
  * @typedef {{ [lang: string]: string }} Texts
@@ -50,19 +54,63 @@ function readWav(file) {
 	throw new Error(`${file}: no data chunk`);
 }
 
-const stamp = (seconds) => {
+/** @param {number} seconds */
+export const stamp = (seconds) => {
 	const ms = Math.round(seconds * 1000);
 	const pad = (n, w = 2) => String(n).padStart(w, '0');
 	return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
 };
+/** @param {string} text */
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** @param {string} slug */
-function narrate(slug) {
-	/** @type {Narration} */
-	const narration = JSON.parse(readFileSync(join(SOURCE, `${slug}.json`), 'utf8'));
+/**
+ * The languages a narration is written in: the spoken one first, then its translations.
+ * @param {Narration} narration
+ */
+export function narrationLanguages(narration) {
 	const lang = narration.language;
-	const languages = [lang, 'en', 'fr'];
+	return [lang, ...Object.keys(narration.speaker).filter((l) => l !== lang)];
+}
+
+/**
+ * The WebVTT transcript of one language: the same timings whatever the language.
+ * @param {Narration} narration
+ * @param {string} language
+ * @param {{ start: number, end: number }[]} timings one per cue
+ */
+export function transcriptVtt(narration, language, timings) {
+	const speaker = narration.speaker[language];
+	const cues = narration.cues.map(
+		(cue, i) =>
+			`c${i + 1}\n${stamp(timings[i].start)} --> ${stamp(timings[i].end)}\n<v ${speaker}>${escape(cue[language])}\n`
+	);
+	return `WEBVTT\n\n${cues.join('\n')}`;
+}
+
+/**
+ * The chapter titles of one language: each chapter runs to the next one's first cue.
+ * @param {Narration} narration
+ * @param {string} language
+ * @param {{ start: number, end: number }[]} timings one per cue
+ */
+export function chaptersVtt(narration, language, timings) {
+	const chapters = narration.chapters.map((chapter, i) => {
+		const next = narration.chapters[i + 1];
+		const end = next ? timings[next.firstCue].start : timings[timings.length - 1].end;
+		return `${stamp(timings[chapter.firstCue].start)} --> ${stamp(end)}\n${escape(chapter[language])}\n`;
+	});
+	return `WEBVTT\n\n${chapters.join('\n')}`;
+}
+
+/**
+ * @param {string} slug
+ * @param {{ source: string, out: string, bitrate: string }} options
+ */
+function narrate(slug, { source, out, bitrate }) {
+	/** @type {Narration} */
+	const narration = JSON.parse(readFileSync(join(source, `${slug}.json`), 'utf8'));
+	const lang = narration.language;
+	const languages = narrationLanguages(narration);
 	const work = mkdtempSync(join(tmpdir(), `narrate-${slug}-`));
 	const chapterStarts = new Set(narration.chapters.map((c) => c.firstCue));
 
@@ -91,11 +139,12 @@ function narrate(slug) {
 	});
 	silence(TAIL);
 
-	const dir = join(OUT, slug);
+	const dir = join(out, slug);
 	mkdirSync(dir, { recursive: true });
 	const raw = join(work, 'all.pcm');
 	writeFileSync(raw, Buffer.concat(parts));
-	// Mono MP3 at 48 kbit/s plays in every browser; bitexact keeps the bytes reproducible.
+	// Mono MP3 (48 kbit/s for the demo) plays in every browser; bitexact keeps the bytes
+	// reproducible.
 	execFileSync('ffmpeg', [
 		'-y',
 		'-v',
@@ -115,7 +164,7 @@ function narrate(slug) {
 		'-c:a',
 		'libmp3lame',
 		'-b:a',
-		'48k',
+		bitrate,
 		'-map_metadata',
 		'-1',
 		'-fflags',
@@ -126,28 +175,29 @@ function narrate(slug) {
 	]);
 
 	for (const language of languages) {
-		const speaker = narration.speaker[language];
-		const cues = narration.cues.map(
-			(cue, i) =>
-				`c${i + 1}\n${stamp(timings[i].start)} --> ${stamp(timings[i].end)}\n<v ${speaker}>${escape(cue[language])}\n`
-		);
-		writeFileSync(join(dir, `${language}.vtt`), `WEBVTT\n\n${cues.join('\n')}`);
-		const chapters = narration.chapters.map((chapter, i) => {
-			const next = narration.chapters[i + 1];
-			const end = next ? timings[next.firstCue].start : timings[timings.length - 1].end;
-			return `${stamp(timings[chapter.firstCue].start)} --> ${stamp(end)}\n${escape(chapter[language])}\n`;
-		});
-		writeFileSync(join(dir, `chapters.${language}.vtt`), `WEBVTT\n\n${chapters.join('\n')}`);
+		writeFileSync(join(dir, `${language}.vtt`), transcriptVtt(narration, language, timings));
+		if (narration.chapters.length === 0) continue;
+		writeFileSync(join(dir, `chapters.${language}.vtt`), chaptersVtt(narration, language, timings));
 	}
 	rmSync(work, { recursive: true, force: true });
 	const duration = samples / rate;
 	console.log(`${slug}: ${narration.cues.length} cues, ${duration.toFixed(1)} s`);
 }
 
-need('espeak-ng', '--version');
-need('ffmpeg', '-version');
-const slugs = process.argv.slice(2);
-const all = readdirSync(SOURCE)
-	.filter((f) => f.endsWith('.json'))
-	.map((f) => f.slice(0, -5));
-for (const slug of slugs.length ? slugs : all) narrate(slug);
+// Run as a script (the test imports the functions above without generating anything).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const { values, positionals } = parseArgs({
+		allowPositionals: true,
+		options: {
+			source: { type: 'string', default: 'scripts/narration' },
+			out: { type: 'string', default: 'transcripts' },
+			bitrate: { type: 'string', default: '48k' }
+		}
+	});
+	need('espeak-ng', '--version');
+	need('ffmpeg', '-version');
+	const all = readdirSync(values.source)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => f.slice(0, -5));
+	for (const slug of positionals.length ? positionals : all) narrate(slug, values);
+}

@@ -5,7 +5,9 @@ import {
 	CLIP,
 	currentLines,
 	lines,
+	nextFrame,
 	openClip,
+	shortLine,
 	showSingleLanguage,
 	startOf
 } from './helpers';
@@ -274,7 +276,7 @@ test.describe('single-key shortcuts', () => {
 		await find.click();
 		await page.keyboard.type('kljc? ');
 		await expect(find).toHaveValue('kljc? ');
-		await page.waitForTimeout(300);
+		await nextFrame(page);
 		expect(await isPaused(page)).toBe(true);
 		expect(await audioTime(page)).toBe(0);
 		await expect(page.getByTestId('captions')).toHaveCount(0);
@@ -287,7 +289,7 @@ test.describe('single-key shortcuts', () => {
 		await page.keyboard.press('Escape');
 		await lines(page).first().focus();
 		for (const key of ['k', 'l', 'c', '?']) await page.keyboard.press(key);
-		await page.waitForTimeout(300);
+		await nextFrame(page);
 		expect(await isPaused(page)).toBe(true);
 		expect(await audioTime(page)).toBe(0);
 		await expect(page.getByTestId('captions')).toHaveCount(0);
@@ -297,7 +299,7 @@ test.describe('single-key shortcuts', () => {
 		await expect(page.getByTestId('waveform')).toBeVisible();
 		await lines(page).first().focus();
 		await page.keyboard.press('k');
-		await page.waitForTimeout(300);
+		await nextFrame(page);
 		expect(await isPaused(page)).toBe(true);
 	});
 
@@ -319,7 +321,7 @@ test.describe('single-key shortcuts', () => {
 
 		await lines(page).first().focus();
 		await page.keyboard.press('k');
-		await page.waitForTimeout(300);
+		await nextFrame(page);
 		expect(await isPaused(page)).toBe(true);
 		await page.keyboard.press('p');
 		await expect.poll(() => isPaused(page)).toBe(false);
@@ -458,8 +460,14 @@ test.describe('captions view', () => {
 		await showSingleLanguage(page);
 		const announcer = page.getByTestId('caption-announcer');
 		await expect(announcer).toHaveAttribute('aria-live', 'polite');
-		await lines(page).first().click();
-		await page.waitForTimeout(1500);
+		// Two captions come: the line clicked, then the next one as the audio reaches it.
+		const clicked = lines(page).nth(await shortLine(page));
+		await clicked.click();
+		const start = await startOf(clicked);
+		await expect
+			.poll(() => startOf(currentLines(page).first()), { timeout: 10_000 })
+			.toBeGreaterThan(start);
+		await nextFrame(page);
 		await expect(announcer).toBeEmpty();
 		await page.evaluate(() => document.querySelector('audio')!.pause());
 
@@ -493,14 +501,18 @@ test('reduced motion: nothing scrolls smoothly, the kiosk only fades', async ({ 
 		}
 	});
 	const scrolls = () => page.evaluate(() => (window as unknown as { scrolls: string[] }).scrolls);
+	/** Does what `act` does and waits for the scroll it asks for. */
+	const scrolling = async (act: () => Promise<void>) => {
+		const before = (await scrolls()).length;
+		await act();
+		await expect.poll(async () => (await scrolls()).length).toBeGreaterThan(before);
+	};
 	const exercise = async () => {
 		await openClip(page);
 		await showSingleLanguage(page);
-		await lines(page).nth(12).click();
-		await page.waitForTimeout(1500);
+		await scrolling(() => lines(page).nth(12).click());
 		await page.getByRole('searchbox', { name: 'Find in transcript' }).fill('Kengir');
-		await page.getByRole('button', { name: 'Next match' }).click();
-		await page.waitForTimeout(500);
+		await scrolling(() => page.getByRole('button', { name: 'Next match' }).click());
 	};
 
 	// Without the preference, the transcript glides (this proves the recording works)…

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildIn, copyProject } from './project-copy';
+import { SITE_FIXTURE } from './site-fixture';
 
 // A fixture whose transcripts have a bad timestamp, a cue past the end of the audio and a
 // misaligned translation: the build must stop and name all three, with file and line.
@@ -57,7 +58,7 @@ test('the same content builds byte-identical output', async () => {
 	try {
 		const builds = await Promise.all(
 			copies.map((copy, i) => {
-				cpSync('transcripts', join(copy.dir, 'transcripts'), { recursive: true });
+				cpSync(SITE_FIXTURE, join(copy.dir, 'transcripts'), { recursive: true });
 				return buildIn(copy.dir, { AUDIO_CACHE_DIR: caches[i]! });
 			})
 		);

@@ -1,7 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { MAIN_CLIP } from './site-fixture';
 
-/** The clip most tests play; E2E_CLIP points them at another collection's clip. */
-export const CLIP = process.env.E2E_CLIP ?? 'petrikonis-kengir-suppression';
+/**
+ * The clip most tests play, from the tests' own collection (tests/site-fixture.ts); E2E_CLIP
+ * points them at another collection's clip.
+ */
+export const CLIP = process.env.E2E_CLIP ?? MAIN_CLIP;
 
 export async function openClip(page: Page, slug = CLIP) {
 	await page.goto(`/clips/${slug}`);
@@ -43,4 +47,27 @@ export async function audioTime(page: Page): Promise<number> {
 
 export async function startOf(line: Locator): Promise<number> {
 	return Number(await line.getAttribute('data-start'));
+}
+
+/**
+ * Resolves once the page has handled everything sent to it so far and drawn a frame: a key or
+ * click that was going to change something has done so by then. (For "nothing happened"
+ * checks, instead of a fixed sleep.)
+ */
+export async function nextFrame(page: Page): Promise<void> {
+	await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+}
+
+/**
+ * The shortest line in the first half of the transcript: played from its start, the highlight
+ * moves on to the next one soon, without the test seeking.
+ */
+export async function shortLine(page: Page): Promise<number> {
+	const lengths = await lines(page).evaluateAll((all) =>
+		all.map(
+			(line) => Number(line.getAttribute('data-end')) - Number(line.getAttribute('data-start'))
+		)
+	);
+	const early = lengths.slice(0, Math.ceil(lengths.length / 2));
+	return early.indexOf(Math.min(...early));
 }

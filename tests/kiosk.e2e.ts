@@ -1,7 +1,9 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { ERROR_RELOAD_AFTER_MS } from '../src/lib/kiosk/idle';
 import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
+import { fixtureCollection, SITE_FIXTURE } from './site-fixture';
 
 const audioTime = (page: Page) =>
 	page.evaluate(() => document.querySelector('audio')?.currentTime ?? -1);
@@ -50,7 +52,7 @@ test.describe('museum kiosk', () => {
 		).toBeGreaterThan(0);
 
 		await attract.tap();
-		await expect(page.locator('a.tile')).toHaveCount(6);
+		await expect(page.locator('a.tile')).toHaveCount(fixtureCollection().kiosk.clips.length);
 		await page.getByRole('button', { name: 'Français' }).tap();
 		await expect(page.getByRole('heading', { name: 'Choisissez un enregistrement' })).toBeVisible();
 
@@ -183,6 +185,10 @@ test.describe('museum kiosk', () => {
 });
 
 // The idle reset, with a copy of the site whose kiosk waits 3 s, then counts down 3 s.
+const IDLE = { idleSeconds: 3, countdownSeconds: 3 };
+/** Long enough for the question, or for the reset after it, with a margin for a busy machine. */
+const IDLE_WAIT = { timeout: 2 * IDLE.idleSeconds * 1000 };
+
 test.describe('kiosk idle reset', () => {
 	test.describe.configure({ mode: 'serial' });
 	test.use({ viewport: { width: 1920, height: 1080 } });
@@ -199,10 +205,10 @@ test.describe('kiosk idle reset', () => {
 	test.beforeAll(async () => {
 		test.setTimeout(240_000);
 		project = copyProject('kiosk-idle-');
-		cpSync('transcripts', join(project.dir, 'transcripts'), { recursive: true });
+		cpSync(SITE_FIXTURE, join(project.dir, 'transcripts'), { recursive: true });
 		const file = join(project.dir, 'transcripts', 'collection.json');
 		const collection = JSON.parse(readFileSync(file, 'utf8'));
-		collection.kiosk = { ...collection.kiosk, idleSeconds: 3, countdownSeconds: 3 };
+		collection.kiosk = { ...collection.kiosk, ...IDLE };
 		writeFileSync(file, JSON.stringify(collection, null, '\t'));
 		const build = await buildIn(project.dir);
 		expect(build.code, build.output).toBe(0);
@@ -222,7 +228,7 @@ test.describe('kiosk idle reset', () => {
 		await page.getByTestId('attract').click();
 		await page.getByRole('button', { name: 'Français' }).click();
 		const question = page.getByTestId('idle-countdown');
-		await expect(question).toBeVisible({ timeout: 6_000 });
+		await expect(question).toBeVisible(IDLE_WAIT);
 		await expect(question).toContainText('Êtes-vous toujours là ?');
 		await question.getByRole('button').click();
 		await expect(question).toBeHidden();
@@ -236,11 +242,11 @@ test.describe('kiosk idle reset', () => {
 		const usual = await fontSize();
 		await page.getByTestId('captions-larger').click();
 		expect(await fontSize()).not.toBe(usual);
-		await expect(question).toBeVisible({ timeout: 6_000 });
-		await expect(page.getByTestId('attract')).toBeVisible({ timeout: 6_000 });
+		await expect(question).toBeVisible(IDLE_WAIT);
+		await expect(page.getByTestId('attract')).toBeVisible(IDLE_WAIT);
 		expect(new URL(page.url()).pathname).toBe('/kiosk');
 		expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-		await expect(page.getByTestId('attract')).toContainText('They');
+		await expect(page.getByTestId('attract')).toContainText(fixtureCollection().title.en);
 
 		await page.getByTestId('attract').click();
 		await expect(page.getByRole('heading', { name: 'Choose a recording' })).toBeVisible();
@@ -251,8 +257,10 @@ test.describe('kiosk idle reset', () => {
 	test('an unexpected script error on the attract screen reloads the kiosk', async ({ page }) => {
 		await page.goto(`${base}/kiosk`);
 		await expect(page.getByTestId('attract')).toBeVisible();
-		// Errors in a page's first 10 s are left to the idle reset (no reload loop).
-		await page.waitForTimeout(10_500);
+		// Errors in a page's first seconds are left to the idle reset (no reload loop).
+		await page.waitForFunction((ms) => performance.now() > ms, ERROR_RELOAD_AFTER_MS, {
+			timeout: ERROR_RELOAD_AFTER_MS + 5_000
+		});
 		const reloaded = page.waitForEvent('load');
 		await page.evaluate(() =>
 			setTimeout(() => {
@@ -268,13 +276,17 @@ test.describe('kiosk idle reset', () => {
 		await openKioskClip(page, 2);
 		await page.getByTestId('play').click();
 		await expect.poll(() => isPlaying(page)).toBe(true);
-		// Twice the idle time plus the countdown, without a touch.
-		await page.waitForTimeout(8_000);
+		// Twice the idle time plus the countdown of listening, without a touch.
+		const listened = 2 * IDLE.idleSeconds + IDLE.countdownSeconds;
+		const from = await audioTime(page);
+		await expect
+			.poll(() => audioTime(page), { timeout: (listened + 10) * 1000 })
+			.toBeGreaterThan(from + listened);
 		await expect(page.getByTestId('idle-countdown')).toHaveCount(0);
 		expect(await isPlaying(page)).toBe(true);
 		// Once it stops, the idle time starts again.
 		await page.getByTestId('play').click();
-		await expect(page.getByTestId('idle-countdown')).toBeVisible({ timeout: 6_000 });
+		await expect(page.getByTestId('idle-countdown')).toBeVisible(IDLE_WAIT);
 	});
 
 	test('a new deployment is taken at the next idle reset, never while someone listens', async ({

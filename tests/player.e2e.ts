@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 import {
 	audioTime,
+	CLIP,
 	currentLines,
 	isShownInTranscript,
 	lines,
+	nextFrame,
 	openClip,
+	shortLine,
 	showSingleLanguage,
 	startOf
 } from './helpers';
@@ -117,16 +120,24 @@ test.describe('clip page player', () => {
 	});
 
 	test('scrolling by hand pauses follow mode until "Back to current line"', async ({ page }) => {
-		await lines(page).nth(0).click();
+		const clicked = lines(page).nth(await shortLine(page));
+		await clicked.click();
 		const scroller = page.getByTestId('transcript').locator('.scroller');
 		await scroller.hover();
 		await page.mouse.wheel(0, 4000);
 		const back = page.getByRole('button', { name: 'Back to current line' });
 		await expect(back).toBeVisible();
 		await expect.poll(() => isShownInTranscript(currentLines(page).first())).toBe(false);
-		// Following stays off while playing: no timed auto-resume.
-		await page.waitForTimeout(1500);
+		// Following stays off while playing, even when the audio reaches the next line.
+		const start = await startOf(clicked);
+		await expect
+			.poll(() => startOf(currentLines(page).first()), { timeout: 10_000 })
+			.toBeGreaterThan(start);
+		await nextFrame(page);
 		await expect(back).toBeVisible();
+		expect(await isShownInTranscript(currentLines(page).first())).toBe(false);
+		// (Paused, so the line to come back to stays the same while the test looks.)
+		await page.evaluate(() => document.querySelector('audio')!.pause());
 		await back.click();
 		await expect(back).toBeHidden();
 		await expect.poll(() => isShownInTranscript(currentLines(page).first())).toBe(true);
@@ -156,7 +167,7 @@ test.describe('clip page player', () => {
 		await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeFocused();
 		const at = await audioTime(page);
 		await page.keyboard.press('l');
-		await page.waitForTimeout(300);
+		await nextFrame(page);
 		expect(await audioTime(page)).toBeCloseTo(at, 1);
 	});
 });
@@ -176,7 +187,7 @@ test('an unreachable audio file shows a message and the transcript still works',
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the transcript and native audio controls are there', async ({ page }) => {
-		await page.goto(`/clips/${process.env.E2E_CLIP ?? 'petrikonis-kengir-suppression'}`);
+		await page.goto(`/clips/${CLIP}`);
 		await expect(page.locator('audio[controls]')).toBeVisible();
 		expect(await page.locator('audio track').count()).toBeGreaterThanOrEqual(3);
 		expect(await lines(page).count()).toBeGreaterThanOrEqual(15);

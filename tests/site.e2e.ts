@@ -12,6 +12,27 @@ test('the home page lists every clip with its provenance', async ({ page }) => {
 	await expect(page.getByTestId('provenance')).toContainText('Synthesized narration');
 });
 
+test('a recording not labelled as synthesized, with no translation, is shown as it is', async ({
+	page
+}) => {
+	await page.goto('/');
+	const item = page.getByRole('listitem').filter({ hasText: 'A test interview' });
+	await expect(item).toBeVisible();
+	await expect(item).not.toContainText('Synthesized narration');
+	await item.getByRole('link').click();
+	await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+	await expect(page.getByTestId('provenance')).toHaveText(/Test fixture of the testimony player/);
+	await expect(page.getByTestId('provenance')).not.toContainText('Synthesized narration');
+	// One language: nothing to pair it with.
+	const list = page.getByTestId('transcript').locator('[data-languages]');
+	await expect(list).toHaveAttribute('data-languages', 'en');
+	await expect(page.getByRole('checkbox', { name: 'Show the original alongside' })).toHaveCount(0);
+	await page.getByTestId('transcript').locator('button[data-start]').nth(2).click();
+	await expect
+		.poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
+		.toBeGreaterThan(12);
+});
+
 test('the interface language can be switched and is remembered', async ({ page }) => {
 	await page.goto(`/clips/${CLIP}`);
 	await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
@@ -67,7 +88,7 @@ test('the browser never downloads the whole audio to draw the waveform', async (
 	});
 	await page.goto(`/clips/${CLIP}`);
 	await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
-	await page.waitForTimeout(500);
+	await page.waitForLoadState('networkidle');
 	// Only the <audio> element fetches the recording (as `media`); no fetch/XHR decodes it.
 	expect(audioRequests).toEqual([]);
 });

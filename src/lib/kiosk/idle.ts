@@ -8,6 +8,12 @@
  * not touch the screen for that long.
  */
 
+/**
+ * A script error reloads an unused kiosk, but not in a page's first milliseconds, so an error
+ * at every start cannot reload it in a loop (the idle reset still comes).
+ */
+export const ERROR_RELOAD_AFTER_MS = 10_000;
+
 export interface IdleSettings {
 	idleSeconds: number;
 	countdownSeconds: number;
