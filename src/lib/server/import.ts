@@ -271,6 +271,7 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 	report.push(
 		`Imported ${file} (${source.source}) into ${where}/: ${written.join(', ')}`,
 		`${cues.length} cues in ${language}${translationLanguage ? `, ${translationCues?.length ?? 0} in ${translationLanguage}` : ''}, ${chapters.length} chapters, ${source.timed ? 'timed by the source' : `provisional times spread over ${formatTime(duration)}${anchors.length ? ` between ${anchors.length} sync points` : ''}: run npm run align -- ${slug}`}`,
+		`Speakers: ${[...new Set(cues.map((c) => c.speaker).filter(Boolean))].join(', ') || 'none named'}`,
 		witness in known
 			? `Witness: ${witness} (already in ${relative(process.cwd(), collectionFile)})`
 			: `Witness: ${witness}, added to ${relative(process.cwd(), collectionFile)}: write their facts there`
