@@ -1,7 +1,8 @@
 // Turns what an archive holds (OHMS XML, SRT, WebVTT, .txt, .docx) and its recording into a clip
 // folder in transcripts/, then checks the collection as `npm run build` does.
 //
-//   npm run import -- <source> --audio <file> [--slug s] [--lang xx] [--translation-lang xx]
+//   npm run import -- <source> --audio <file> [--slug s] [--lang xx] [--translation file]
+//                     [--translation-lang xx]
 //                     [--witness name-or-slug] [--offset auto|seconds] [--transcripts DIR] [--align]
 //
 // The importer is TypeScript in src/lib (shared with the build's content check). Vite, already
@@ -20,6 +21,7 @@ const usage = `Usage: npm run import -- <source> --audio <file> [options]
   --audio <file>           the recording (.mp3, .ogg, .opus, .flac, .wav)
   --slug <slug>            the clip's folder name (default: from the title or the file name)
   --lang <code>            the spoken language, if the source does not say it (e.g. lt)
+  --translation <file>     a translation in a file of its own (.srt, .vtt, .txt, .docx)
   --translation-lang <code> the translation's language, if the source does not say it
   --witness <name|slug>    the witness, if the source does not name the interviewee
   --offset auto|<seconds>  subtract a tape offset (default auto: only when obvious)
@@ -34,6 +36,7 @@ try {
 			audio: { type: 'string' },
 			slug: { type: 'string' },
 			lang: { type: 'string' },
+			translation: { type: 'string' },
 			'translation-lang': { type: 'string' },
 			witness: { type: 'string' },
 			offset: { type: 'string', default: 'auto' },
@@ -71,6 +74,7 @@ const outcome = await module.importClip({
 	transcripts: values.transcripts,
 	slug: values.slug,
 	lang: values.lang,
+	translation: values.translation,
 	translationLang: values['translation-lang'],
 	witness: values.witness,
 	offset

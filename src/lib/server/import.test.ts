@@ -175,6 +175,30 @@ describe('import round trip: each kind of source becomes a clip that builds', ()
 		for (const line of [2, 3, 6, 7, 11]) expect(text).toContain(`captions.srt:${line}: warning:`);
 	});
 
+	test('a translation in a file of its own, with its own (absent) tape offset', async () => {
+		const { outcome, read, check } = await run('tests/fixtures/import/captions.srt', {
+			lang: 'en',
+			translation: 'tests/fixtures/import/captions.fr.vtt',
+			witness: 'test-witness'
+		});
+		expect(outcome.ok).toBe(true);
+		expect(errors(check)).toEqual([]);
+		expect(JSON.parse(read('clip.json')).translations).toEqual(['fr']);
+		const times = (vtt: string) => parseVtt(vtt, 'x.vtt').cues.map((c) => [c.start, c.end]);
+		expect(times(read('fr.vtt'))).toEqual(times(read('en.vtt')));
+	});
+
+	test('an untimed translation must match the transcript cue for cue', async () => {
+		const { outcome, text } = await run('tests/fixtures/import/transcript.txt', {
+			lang: 'en',
+			translation: 'tests/fixtures/import/captions.fr.vtt'
+		});
+		expect(outcome.ok).toBe(false);
+		expect(text).toContain(
+			'tests/fixtures/import/captions.fr.vtt: error: the translation has 4 cues and the transcript 6'
+		);
+	});
+
 	test('WebVTT with Kind:/Language: headers', async () => {
 		const { outcome, read, check, text } = await run('tests/fixtures/import/captions.vtt');
 		expect(outcome.ok).toBe(true);

@@ -34,6 +34,8 @@ export interface ImportOptions {
 	slug?: string;
 	/** The spoken language, when the source does not say it (or says it wrongly). */
 	lang?: string;
+	/** A translation in a file of its own (SRT, WebVTT, .txt, .docx). */
+	translation?: string;
 	/** The translation's language, when the source does not say it. */
 	translationLang?: string;
 	/** A witness slug or name, when the source does not name the interviewee. */
@@ -111,7 +113,35 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 	const parsed = await readSource(options.source, file);
 	problems.push(...parsed.problems);
 	const source = parsed.result;
+	// A translation in its own file: times of its own only if both it and the source are timed.
+	let translationFile = file;
+	let translationTimed = source?.timed ?? false;
+	if (options.translation && source) {
+		translationFile = relative(process.cwd(), resolve(options.translation)) || options.translation;
+		if (!SOURCE_KINDS.slice(1).includes(extname(options.translation).toLowerCase())) {
+			return fail('a translation must be .srt, .vtt, .txt or .docx', translationFile);
+		}
+		if (!(await exists(options.translation))) return fail('no such file', translationFile);
+		if (source.translation)
+			return fail('the source has a translation of its own already', translationFile);
+		const other = await readSource(options.translation, translationFile);
+		problems.push(...other.problems);
+		if (other.result) {
+			source.translation = { language: other.result.meta.language, cues: other.result.cues };
+			translationTimed = source.timed && other.result.timed;
+		}
+	}
 	if (!source || problems.some((p) => p.severity === 'error')) return finish();
+	if (
+		source.translation &&
+		!translationTimed &&
+		source.translation.cues.length !== source.cues.length
+	) {
+		return fail(
+			`the translation has ${source.translation.cues.length} cues and the transcript ${source.cues.length}: an untimed translation takes the transcript's times cue for cue, so it must match it one for one`,
+			translationFile
+		);
+	}
 
 	let duration: number;
 	try {
@@ -153,16 +183,20 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 		const repaired = repairTimes(source.cues, file, duration, offset, options.offset !== 'auto');
 		problems.push(...repaired.problems);
 		cues = repaired.cues;
-		if (source.translation) {
+		if (source.translation && translationTimed) {
+			// A file of its own may have an offset of its own; in the same file it has the same one.
+			const own = translationFile !== file;
 			const translated = repairTimes(
 				source.translation.cues,
-				file,
+				translationFile,
 				duration,
-				offset,
+				own ? detectOffset(source.translation.cues, duration, options.offset) : offset,
 				options.offset !== 'auto'
 			);
-			// The offset has been reported once, for the original.
-			problems.push(...translated.problems.filter((p) => !p.message.includes('tape offset of')));
+			// In the same file, the offset has been reported once, for the original.
+			problems.push(
+				...translated.problems.filter((p) => own || !p.message.includes('tape offset of'))
+			);
 			translationCues = translated.cues;
 		}
 	} else {
@@ -176,7 +210,9 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 		}
 		anchors = kept;
 		cues = spreadCues(source.cues, anchors, duration);
-		translationCues = source.translation?.cues.map((cue, i) => ({
+	}
+	if (source.translation && !translationTimed) {
+		translationCues = source.translation.cues.map((cue, i) => ({
 			...cue,
 			start: cues[i]?.start,
 			end: cues[i]?.end
