@@ -119,6 +119,14 @@ describe('legacy OHMS (<transcript> and <sync>)', () => {
 		);
 	});
 
+	test('an empty sync entry is a minute without a marker, and still counts', () => {
+		const gap = text.replace('1:|5(3)|9(2)|58(1)', '1:|5(3)||9(2)|');
+		expect(parseOhms(gap, file).result!.anchors).toEqual([
+			{ time: 60, cue: 1, word: 1 },
+			{ time: 180, cue: 2, word: 0 }
+		]);
+	});
+
 	test('a sync point before the previous one, or not line(word), is dropped with a warning', () => {
 		const messy = text.replace('1:|5(3)|9(2)|58(1)', '1:|9(2)|5(3)|x');
 		expect(where(parseOhms(messy, file).problems).slice(1)).toEqual([

@@ -237,11 +237,11 @@ function fromLegacy(
 		if (!interval) {
 			warn(`<sync> does not start with an interval in minutes ("1:|…"): the text is untimed`);
 		} else {
-			const entries = syncText
-				.slice(head![0].length)
-				.split('|')
-				.filter((e) => e.trim() !== '');
+			// `1:|25(2)|…`: the first `|` opens the list. An empty entry is a minute with no marker,
+			// and still counts.
+			const entries = syncText.slice(head![0].length).replace(/^\|/, '').split('|');
 			entries.forEach((entry, i) => {
+				if (entry.trim() === '') return;
 				const time = (i + 1) * interval;
 				const point = /^\s*(\d+)\((\d+)\)\s*$/.exec(entry);
 				if (!point) {
