@@ -119,6 +119,27 @@ describe('legacy OHMS (<transcript> and <sync>)', () => {
 		);
 	});
 
+	test('without a translation, long paragraphs are cut at sentence ends', () => {
+		const alone = text.replace(/<transcript_alt>[^]*<\/transcript_alt>/, '<transcript_alt/>');
+		const { result } = parseOhms(alone, file);
+		expect(result!.translation).toBeUndefined();
+		expect(result!.cues.map((c) => c.text)).toEqual([
+			'Tai senojo formato bandomasis įrašas. Tekstas suskaidytas į eilutes, kaip jį surinko indeksuotojas.',
+			'Pirmoji minutė baigiasi čia. Skaitymas tęsiamas toliau be sustojimo, kol pasibaigia pastraipa.',
+			'Antroji minutė prasideda šioje eilutėje, o žodžiai eina toliau.',
+			'Ir paskutinė pastraipa baigia įrašą.'
+		]);
+	});
+
+	test('a sync point past the end of its line is taken as the next word of the text', () => {
+		const past = text.replace('1:|5(3)|9(2)|58(1)', '1:|3(9)');
+		const parsed = parseOhms(past, file);
+		expect(parsed.result!.anchors).toEqual([{ time: 60, cue: 1, word: 0 }]);
+		expect(where(parsed.problems)).toContain(
+			'4: warning: sync point 1 (at 1:00) is at line 3, word 9, past the end of that line: taken as the next word of the text'
+		);
+	});
+
 	test('an empty sync entry is a minute without a marker, and still counts', () => {
 		const gap = text.replace('1:|5(3)|9(2)|58(1)', '1:|5(3)||9(2)|');
 		expect(parseOhms(gap, file).result!.anchors).toEqual([

@@ -89,7 +89,9 @@ export function parseOhms(xml: string, file: string): Parsed<ImportedTranscript 
 			);
 		}
 	} else if (legacy && legacy.textContent?.trim()) {
-		const main = fromLegacy(legacy, child(record, 'sync'), file, meta.duration);
+		const altText = child(record, 'transcript_alt');
+		const paired = Boolean(altText?.textContent?.trim());
+		const main = fromLegacy(legacy, child(record, 'sync'), file, meta.duration, paired);
 		problems.push(...main.problems);
 		result = {
 			source: 'ohms-legacy',
@@ -99,9 +101,14 @@ export function parseOhms(xml: string, file: string): Parsed<ImportedTranscript 
 			anchors: main.anchors,
 			chapters: []
 		};
-		const altText = child(record, 'transcript_alt');
-		if (altText && altText.textContent?.trim()) {
-			const translation = fromLegacy(altText, child(record, 'sync_alt'), file, meta.duration);
+		if (altText && paired) {
+			const translation = fromLegacy(
+				altText,
+				child(record, 'sync_alt'),
+				file,
+				meta.duration,
+				paired
+			);
 			problems.push(...translation.problems);
 			if (translation.cues.length !== main.cues.length) {
 				report(
@@ -218,14 +225,15 @@ function fromLegacy(
 	element: Element,
 	sync: Element | undefined,
 	file: string,
-	catalogued: number | undefined
+	catalogued: number | undefined,
+	paired: boolean
 ): { cues: ImportCue[]; anchors: Anchor[]; problems: Problem[] } {
 	const problems: Problem[] = [];
 	const firstLine = element.firstChild?.lineNumber ?? element.lineNumber ?? 1;
 	const raw = (element.textContent ?? '').replace(/\r\n?/g, '\n');
 	const lines: SourceLine[] = raw.split('\n').map((text, i) => ({ text, line: firstLine + i }));
-	// Paragraph cues, not sentences: a translation can then be paired with them one for one.
-	const text = cuesFromLines(lines, { sentences: false });
+	// With a translation, paragraph cues (not sentences), so that the two pair one for one.
+	const text = cuesFromLines(lines, { sentences: !paired });
 	const anchors: Anchor[] = [];
 	const syncText = (sync?.textContent ?? '').trim();
 	const syncLine = sync?.lineNumber ?? undefined;
@@ -264,7 +272,7 @@ function fromLegacy(
 					warn(
 						line > lines.length || line < 1
 							? `sync point ${i + 1} (at ${at(time)}) is at line ${line}, past the end of the text (${lines.length} lines): dropped`
-							: `sync point ${i + 1} (at ${at(time)}) is at line ${line}, word ${word}, past the end of that line: dropped`
+							: `sync point ${i + 1} (at ${at(time)}) is at line ${line}, word ${word}, past the end of the text: dropped`
 					);
 					return;
 				}
@@ -278,7 +286,12 @@ function fromLegacy(
 					);
 					return;
 				}
-				anchors.push({ time, ...where });
+				if (!where.sameLine) {
+					warn(
+						`sync point ${i + 1} (at ${at(time)}) is at line ${line}, word ${word}, past the end of that line: taken as the next word of the text`
+					);
+				}
+				anchors.push({ time, cue: where.cue, word: where.word });
 			});
 		}
 	}

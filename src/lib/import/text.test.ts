@@ -50,11 +50,14 @@ describe('cuesFromLines', () => {
 		const text = cuesFromLines(lines('A: One two', 'three four.', '', 'B: Five six.'), {
 			sentences: false
 		});
-		expect(text.position(1, 1)).toEqual({ cue: 0, word: 3 }); // "four"
-		expect(text.position(3, 0)).toEqual({ cue: 1, word: 0 }); // "B:" means the turn's start
-		expect(text.position(3, 2)).toEqual({ cue: 1, word: 1 }); // "six."
-		expect(text.position(2, 0)).toBeUndefined(); // a blank line has no words
-		expect(text.position(1, 5)).toBeUndefined(); // past the end of its line
+		const on = (cue: number, word: number) => ({ cue, word, sameLine: true });
+		expect(text.position(1, 1)).toEqual(on(0, 3)); // "four"
+		expect(text.position(3, 0)).toEqual(on(1, 0)); // "B:" means the turn's start
+		expect(text.position(3, 2)).toEqual(on(1, 1)); // "six."
+		// Past the end of a line, or on a blank one: the next word of the text.
+		expect(text.position(1, 5)).toEqual({ cue: 1, word: 0, sameLine: false });
+		expect(text.position(2, 0)).toEqual({ cue: 1, word: 0, sameLine: false });
+		expect(text.position(3, 3)).toBeUndefined(); // past the end of the text
 	});
 });
 

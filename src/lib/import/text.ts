@@ -40,8 +40,15 @@ interface Turn {
 
 export interface TextCues {
 	cues: ImportCue[];
-	/** Where a source word ended up: `position(lineIndex, wordIndex)`, or undefined past the end. */
-	position(lineIndex: number, wordIndex: number): { cue: number; word: number } | undefined;
+	/**
+	 * Where a source word ended up, or the first word after it that is in a cue (a speaker's name
+	 * or the end of a line is not): `sameLine` says whether that is still on the line asked for.
+	 * Undefined past the end of the text.
+	 */
+	position(
+		lineIndex: number,
+		wordIndex: number
+	): { cue: number; word: number; sameLine: boolean } | undefined;
 	/** Every speaker name found, in order of first appearance. */
 	speakers: string[];
 }
@@ -92,14 +99,13 @@ export function cuesFromLines(lines: SourceLine[], options: { sentences: boolean
 	});
 
 	const cues: ImportCue[] = [];
-	const positions = new Map<string, { cue: number; word: number }>();
+	// Every word in source order, with where it ended up.
+	const placed: { lineIndex: number; wordIndex: number; cue: number; word: number }[] = [];
 	for (const turn of turns) {
 		const pieces = options.sentences ? cutTurn(turn.words) : [turn.words];
 		for (const words of pieces) {
 			if (words.length === 0) continue;
-			words.forEach((w, i) =>
-				positions.set(`${w.lineIndex}:${w.wordIndex}`, { cue: cues.length, word: i })
-			);
+			words.forEach((w, i) => placed.push({ ...w, cue: cues.length, word: i }));
 			cues.push({
 				text: words.map((w) => w.text).join(' '),
 				speaker: turn.speaker,
@@ -111,12 +117,10 @@ export function cuesFromLines(lines: SourceLine[], options: { sentences: boolean
 		cues,
 		speakers,
 		position(lineIndex, wordIndex) {
-			// A sync point on a speaker's name means the turn's first word.
-			for (let w = wordIndex; w < wordIndex + 8; w++) {
-				const found = positions.get(`${lineIndex}:${w}`);
-				if (found) return found;
-			}
-			return undefined;
+			const found = placed.find(
+				(p) => p.lineIndex > lineIndex || (p.lineIndex === lineIndex && p.wordIndex >= wordIndex)
+			);
+			return found && { cue: found.cue, word: found.word, sameLine: found.lineIndex === lineIndex };
 		}
 	};
 }
