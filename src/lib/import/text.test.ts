@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cuesFromLines, spreadCues, splitSpeaker } from './text.ts';
+import { cuesFromLines, notUtf8, spreadCues, splitSpeaker } from './text.ts';
 
 const lines = (...texts: string[]) => texts.map((text, i) => ({ text, line: i + 1 }));
 
@@ -84,4 +84,17 @@ describe('spreadCues', () => {
 		expect(timed[2]!.end).toBe(20);
 		expect(timed[1]!.end).toBe(timed[2]!.start);
 	});
+});
+
+test('notUtf8 points at the first byte that was not UTF-8', () => {
+	// "café" saved as Latin-1, read as UTF-8.
+	const text = new TextDecoder().decode(new Uint8Array([0x41, 0x0a, 0x63, 0x61, 0x66, 0xe9]));
+	expect(notUtf8(text, 'l.srt')).toEqual({
+		severity: 'error',
+		file: 'l.srt',
+		line: 2,
+		column: 4,
+		message: 'not valid UTF-8 (save the file as UTF-8)'
+	});
+	expect(notUtf8('café', 'u.srt')).toBeUndefined();
 });

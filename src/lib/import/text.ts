@@ -1,3 +1,4 @@
+import type { Problem } from '../transcript/types.ts';
 import type { Anchor, ImportCue } from './types.ts';
 
 /*
@@ -179,4 +180,21 @@ export function spreadCues(cues: ImportCue[], anchors: Anchor[], duration: numbe
 		start: starts[i]!,
 		end: i + 1 < cues.length ? starts[i + 1]! : duration
 	}));
+}
+
+/**
+ * An error at the first character that did not decode as UTF-8 (read as U+FFFD): a file saved
+ * as Windows-1251 or Latin-1 would otherwise lose its letters.
+ */
+export function notUtf8(text: string, file: string): Problem | undefined {
+	const bad = text.indexOf('\ufffd');
+	if (bad < 0) return undefined;
+	const before = text.slice(0, bad).split(/\r\n|\r|\n/);
+	return {
+		severity: 'error',
+		file,
+		line: before.length,
+		column: before.at(-1)!.length + 1,
+		message: 'not valid UTF-8 (save the file as UTF-8)'
+	};
 }

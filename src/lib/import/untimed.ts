@@ -42,22 +42,13 @@ function fromLines(
 	};
 }
 
-/** A plain-text transcript (UTF-8). */
+/** A plain-text transcript (UTF-8; see notUtf8 for files that are not). */
 export function parseText(source: string, file: string): Parsed<ImportedTranscript> {
 	const lines = source
 		.replace(/^\ufeff/, '')
 		.split(NEWLINE)
 		.map((text, i) => ({ text, line: i + 1 }));
 	const parsed = fromLines(lines, file, 'txt', 'line');
-	const bad = lines.find((l) => l.text.includes('\ufffd'));
-	if (bad) {
-		parsed.problems.push({
-			severity: 'error',
-			file,
-			line: bad.line,
-			message: 'not valid UTF-8 (save the file as UTF-8)'
-		});
-	}
 	return parsed;
 }
 

@@ -267,6 +267,19 @@ describe('import refusals: nothing is written', () => {
 		expect(text).toContain('Nothing was written');
 	});
 
+	test('a file that is not UTF-8 (saved as Windows-1251)', async () => {
+		const cp1251 = join(work, 'cp1251.srt');
+		// "Втеча" in Windows-1251 bytes.
+		const word = [0xc2, 0xf2, 0xe5, 0xf7, 0xe0];
+		writeFileSync(
+			cp1251,
+			Buffer.from([...Buffer.from('1\n00:00:01,000 --> 00:00:02,000\n'), ...word, 0x0a])
+		);
+		const { outcome, text } = await run(cp1251, { lang: 'uk' });
+		expect(outcome.ok).toBe(false);
+		expect(text).toMatch(/cp1251\.srt:3:1: error: not valid UTF-8 \(save the file as UTF-8\)/);
+	});
+
 	test('a cue after the end of the audio (the wrong recording?)', async () => {
 		const { outcome, text } = await run('tests/fixtures/import/past-audio.vtt', { lang: 'en' });
 		expect(outcome.ok).toBe(false);

@@ -8,7 +8,7 @@ import { AUDIO_EXTENSIONS, SLUG } from '../content/schema.ts';
 import { parseSrt, parseWebVtt } from '../import/captions.ts';
 import { parseOhms } from '../import/ohms.ts';
 import { detectOffset, repairTimes, type OffsetOption } from '../import/repair.ts';
-import { spreadCues } from '../import/text.ts';
+import { notUtf8, spreadCues } from '../import/text.ts';
 import type { ImportCue, ImportedTranscript, Parsed } from '../import/types.ts';
 import { parseDocx, parseText } from '../import/untimed.ts';
 import {
@@ -60,6 +60,8 @@ async function readSource(
 	const extension = extname(path).toLowerCase();
 	if (extension === '.docx') return parseDocx(await readFile(path), file);
 	const text = await readFile(path, 'utf8');
+	const encoding = notUtf8(text, file);
+	if (encoding) return { result: undefined, problems: [encoding] };
 	if (extension === '.xml') return parseOhms(text, file);
 	if (extension === '.txt') return parseText(text, file);
 	const captions = extension === '.srt' ? parseSrt(text, file) : parseWebVtt(text, file);
