@@ -5,7 +5,9 @@ import { validateAlignment, validateTiming } from '../transcript/validate.ts';
 import { parseVtt } from '../transcript/vtt.ts';
 import { parseLocatedJson, type LocatedJson } from './json.ts';
 import { resolveKiosk } from './kiosk.ts';
+import { parseChapterText } from './chapters.ts';
 import { isKnownLanguage } from './languages.ts';
+import { placeholderWarnings } from './placeholders.ts';
 import {
 	ClipSchema,
 	CollectionSchema,
@@ -44,6 +46,7 @@ export async function loadCollection(source: ContentSource): Promise<LoadResult>
 		problems
 	);
 	const meta = read?.value;
+	if (read) problems.push(...placeholderWarnings(read.value, path(COLLECTION_FILE), read.locate));
 	const folders = (await source.list(''))
 		.filter((entry) => entry.isFolder && !entry.name.startsWith('.'))
 		.map((entry) => entry.name)
@@ -109,6 +112,7 @@ async function loadClip(
 		return undefined;
 	}
 	const meta: ClipMetadata = parsed.output;
+	problems.push(...placeholderWarnings(meta, metaFile, located.locate));
 	const fieldError = (field: (string | number)[], message: string) =>
 		problems.push({ severity: 'error', file: metaFile, ...located.locate(field), message });
 
@@ -191,7 +195,7 @@ async function loadClip(
 			chapters[chapterLang] = track.cues.map((c) => ({
 				start: c.start,
 				end: c.end,
-				title: c.text
+				...parseChapterText(c.text)
 			}));
 		} else if (!languages.some((lang) => file === `${lang}.vtt`)) {
 			problems.push({

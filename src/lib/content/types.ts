@@ -25,6 +25,11 @@ export interface Chapter {
 	start: number;
 	end: number;
 	title: string;
+	/** What the chapter covers (an OHMS index point's synopsis); see content/chapters.ts. */
+	synopsis?: string;
+	keywords?: string[];
+	/** The words the chapter begins with (OHMS's partial transcript). */
+	partialTranscript?: string;
 }
 
 export interface Provenance {

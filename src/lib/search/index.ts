@@ -62,7 +62,8 @@ export interface SourceCue {
 	text: string;
 }
 export interface SourceClip extends IndexedClip {
-	tracks: { lang: string; cues: SourceCue[] }[];
+	/** `chapters`: chapter titles, synopses and keywords in the track's language (optional). */
+	tracks: { lang: string; cues: SourceCue[]; chapters?: SourceCue[] }[];
 }
 
 export interface BuiltIndex {
@@ -82,9 +83,16 @@ export function buildIndex(clips: SourceClip[]): BuiltIndex {
 	clips.forEach((clip, c) => {
 		for (const track of clip.tracks) {
 			const l = languages.indexOf(track.lang);
+			// A chapter's words find the line it begins with: results stay lines of the transcript.
+			const chapterText = new Map<number, string>();
+			for (const chapter of track.chapters ?? []) {
+				const i = track.cues.findIndex((cue) => cue.end > chapter.start);
+				if (i >= 0) chapterText.set(i, `${chapterText.get(i) ?? ''}\n${chapter.text}`);
+			}
 			track.cues.forEach((cue, i) => {
 				const posting = encodePosting(c, l, i);
-				for (const word of new Set(words(cue.text).map((w) => w.folded))) {
+				const text = cue.text + (chapterText.get(i) ?? '');
+				for (const word of new Set(words(text).map((w) => w.folded))) {
 					const key = shardKey(word);
 					let shard = shards.get(key);
 					if (!shard) shards.set(key, (shard = {}));

@@ -1,4 +1,5 @@
 import { buildIndex, type BuiltIndex } from '../search/index.ts';
+import { chapterSearchText } from '../content/chapters.ts';
 import type { Collection } from '../content/types.ts';
 import { getContent } from './content.ts';
 
@@ -11,7 +12,11 @@ export function indexCollection(collection: Collection): BuiltIndex {
 			witness: clip.witness,
 			witnessName: collection.witnesses.find((w) => w.slug === clip.witness)?.name ?? clip.witness,
 			languages: clip.tracks.map((t) => t.lang),
-			tracks: clip.tracks.map((t) => ({ lang: t.lang, cues: t.cues }))
+			tracks: clip.tracks.map((t) => ({
+				lang: t.lang,
+				cues: t.cues,
+				chapters: (clip.chapters[t.lang] ?? []).map((c) => ({ ...c, text: chapterSearchText(c) }))
+			}))
 		}))
 	);
 }

@@ -1,0 +1,129 @@
+import { describe, expect, test } from 'vitest';
+import { buildIndex, findCues, shardJson, type Shard } from '../search/index.ts';
+import { indexCollection } from '../server/search.ts';
+import { chapterSearchText, formatChapterText, parseChapterText } from './chapters.ts';
+import { loadCollection } from './collection.ts';
+import { memorySource, validCollection, vtt } from './memory-source.ts';
+
+describe('chapter text', () => {
+	test('title, synopsis lines, keywords and partial transcript, and back', () => {
+		const chapter = {
+			title: 'Arrival',
+			synopsis: 'Newcomers wait.\nThen they are questioned.',
+			keywords: ['quarantine', 'Kengir'],
+			partialTranscript: 'They asked where we were from'
+		};
+		const text = formatChapterText(chapter);
+		expect(text).toBe(
+			'Arrival\nNewcomers wait.\nThen they are questioned.\nKeywords: quarantine; Kengir\nPartial transcript: They asked where we were from'
+		);
+		expect(parseChapterText(text)).toEqual(chapter);
+	});
+
+	test('a plain title means what it always did', () => {
+		expect(parseChapterText('About this recording')).toEqual({ title: 'About this recording' });
+	});
+
+	test('a synopsis line that looks like a label is kept as synopsis', () => {
+		const text = formatChapterText({ title: 'T', synopsis: 'Keywords: not really' });
+		expect(parseChapterText(text)).toEqual({ title: 'T', synopsis: '– Keywords: not really' });
+	});
+});
+
+describe('chapters in the collection', () => {
+	const files = validCollection({
+		files: {
+			'escape/chapters.uk.vtt': vtt(
+				[0, 2.5, 'Втеча\nЯк готували втечу.\nKeywords: втеча; табір'],
+				[2.5, 5, 'Після']
+			)
+		}
+	});
+
+	test('the loader reads synopsis and keywords from chapters.<lang>.vtt', async () => {
+		const { collection, problems } = await loadCollection(
+			memorySource(files, { 'escape/audio.mp3': 6 })
+		);
+		expect(problems).toEqual([]);
+		expect(collection.clips[0]!.chapters.uk).toEqual([
+			{
+				start: 0,
+				end: 2.5,
+				title: 'Втеча',
+				synopsis: 'Як готували втечу.',
+				keywords: ['втеча', 'табір']
+			},
+			{ start: 2.5, end: 5, title: 'Після' }
+		]);
+	});
+
+	test('search finds a chapter’s keyword at the line the chapter begins with', async () => {
+		const { collection } = await loadCollection(memorySource(files, { 'escape/audio.mp3': 6 }));
+		const index = indexCollection(collection);
+		const load = async (key: string) => {
+			const shard = index.shards.get(key);
+			return shard ? (JSON.parse(shardJson(shard)) as Shard) : undefined;
+		};
+		// "табір" is in no cue, only in the first chapter's keywords.
+		const { hits } = await findCues('табір', load);
+		expect(hits).toEqual([{ clip: 0, lang: index.meta.languages.indexOf('uk'), cue: 0 }]);
+	});
+
+	test('a chapter starting inside a cue is found at that cue; chapter text is optional', () => {
+		const built = buildIndex([
+			{
+				slug: 's',
+				title: { en: 'S' },
+				witness: 'w',
+				witnessName: 'W',
+				languages: ['en'],
+				tracks: [
+					{
+						lang: 'en',
+						cues: [
+							{ start: 0, end: 4, text: 'one' },
+							{ start: 4, end: 8, text: 'two' }
+						],
+						chapters: [
+							{
+								start: 5,
+								end: 8,
+								text: chapterSearchText({ title: 'Middle', keywords: ['zebra'] })
+							}
+						]
+					}
+				]
+			}
+		]);
+		expect([...built.shards.values()].flatMap((s) => Object.keys(s)).sort()).toEqual([
+			'middle',
+			'one',
+			'two',
+			'zebra'
+		]);
+		expect(built.texts.get('s/en-0')).toEqual([
+			[0, 4, 'one'],
+			[4, 8, 'two']
+		]);
+	});
+});
+
+describe('TO FILL IN placeholders', () => {
+	test('each is a warning at its line', async () => {
+		const files = validCollection({
+			clip: {
+				description: { en: 'TO FILL IN: what it covers', fr: 'Ce que couvre l’enregistrement.' }
+			}
+		});
+		const { problems } = await loadCollection(memorySource(files, { 'escape/audio.mp3': 6 }));
+		expect(problems).toEqual([
+			{
+				severity: 'warning',
+				file: 'transcripts/escape/clip.json',
+				line: 12,
+				column: 5,
+				message: 'left for the archivist by the import: TO FILL IN: what it covers'
+			}
+		]);
+	});
+});
