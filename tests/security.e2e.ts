@@ -1,6 +1,9 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { CLIP } from './helpers';
 import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
 
 /*
@@ -244,5 +247,89 @@ test.describe('hostile content', () => {
 		);
 		expect(blocked).toMatch(/^script-src/);
 		expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+	});
+});
+
+test.describe('headers a <meta> cannot set', () => {
+	const refusesFraming = {
+		'content-security-policy': "frame-ancestors 'none'",
+		'x-frame-options': 'DENY'
+	};
+	const always = {
+		'x-content-type-options': 'nosniff',
+		'referrer-policy': 'strict-origin-when-cross-origin'
+	};
+
+	test('every response, page or file, refuses framing, sniffing and leaking its address', async ({
+		request
+	}) => {
+		const peaks = `/clips/${CLIP}/peaks.json`;
+		for (const path of ['/', `/clips/${CLIP}`, '/kiosk', peaks, '/favicon.svg', '/no-such-page']) {
+			const headers = (await request.get(path)).headers();
+			expect(headers, path).toMatchObject({ ...always, ...refusesFraming });
+		}
+		// Pages under /embed/ are made to be framed by other sites; the rest still applies.
+		const embed = (await request.get('/embed/anything')).headers();
+		expect(embed).toMatchObject(always);
+		expect(embed['x-frame-options']).toBeUndefined();
+		expect(embed['content-security-policy'] ?? '').not.toContain('frame-ancestors');
+	});
+
+	test('another site cannot show the kiosk or the player in a frame', async ({ page, baseURL }) => {
+		// Another site (another port is another origin) whose page frames ours.
+		const framed = ['/kiosk', `/clips/${CLIP}`, '/embed/x'];
+		const framer = createServer((_, response) => {
+			response.setHeader('content-type', 'text/html');
+			response.end(framed.map((path) => `<iframe src="${baseURL}${path}"></iframe>`).join(''));
+		});
+		await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
+		try {
+			await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`);
+			// Whether a frame holds one of our pages (a refused one holds the browser's error page).
+			const ours = (index: number) =>
+				page
+					.locator('iframe')
+					.nth(index)
+					.contentFrame()
+					.locator('meta[http-equiv="content-security-policy"]')
+					.count();
+			// Pages under /embed/ may be framed (here it is the 404 page, still ours).
+			await expect.poll(() => ours(2)).toBe(1);
+			expect(await ours(0)).toBe(0);
+			expect(await ours(1)).toBe(0);
+		} finally {
+			framer.close();
+		}
+	});
+
+	test('an unknown address gets the site’s own 404 page, with its Content-Security-Policy', async ({
+		page
+	}) => {
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		const response = await page.goto('/clips/no-such-recording');
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		const policy = await page
+			.locator('meta[http-equiv="content-security-policy"]')
+			.getAttribute('content');
+		expect(policy).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+		// The page runs (the interface language switches) and an injected script does not.
+		await page.getByRole('button', { name: 'Français' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+		const blocked = await page.evaluate(
+			() =>
+				new Promise<string>((resolve) => {
+					document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective));
+					const script = document.createElement('script');
+					script.textContent = 'window.pwned = 1';
+					document.body.append(script);
+				})
+		);
+		expect(blocked).toMatch(/^script-src/);
+		// Its links lead back into the site.
+		await page.getByRole('link', { name: 'Tous les enregistrements' }).click();
+		await expect(page).toHaveURL(/\/$/);
+		expect(errors).toEqual([]);
 	});
 });
