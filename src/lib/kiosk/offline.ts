@@ -121,13 +121,13 @@ export async function rangeResponse(stored: Response, header: string): Promise<R
 	const blob = await stored.blob();
 	const range = parseRange(header, blob.size);
 	if (range === 'ignore') return new Response(blob, { status: 200, headers: stored.headers });
-	const headers = new Headers(stored.headers);
 	if (range === 'unsatisfiable') {
 		return new Response(null, {
 			status: 416,
 			headers: { 'content-range': `bytes */${blob.size}` }
 		});
 	}
+	const headers = new Headers(stored.headers);
 	headers.set('content-range', `bytes ${range.start}-${range.end}/${blob.size}`);
 	headers.set('content-length', String(range.end - range.start + 1));
 	return new Response(blob.slice(range.start, range.end + 1), { status: 206, headers });
