@@ -80,6 +80,8 @@ const config = {
 			}
 		},
 		prerender: {
+			// The 404 page is linked from nowhere: name it, so that build/404.html is written.
+			entries: ['*', '/404'],
 			// A broken internal link or a missing file fails the build instead of shipping a 404.
 			handleHttpError: ({ path, referrer, message }) => {
 				throw new Error(`${message} (linked from ${referrer ?? 'an entry'}: ${path})`);

@@ -1,9 +1,14 @@
 // Serves the built site (build/) the way a plain static web server or CDN would: files only,
-// byte ranges for audio seeking, `.html` resolved for prerendered pages, no server code.
+// byte ranges for audio seeking, `.html` resolved for prerendered pages, the security headers
+// of scripts/headers.js on every response, and the site's own 404.html (status 404) for any
+// path that is not a file. No server code.
 // Usage: node scripts/serve.js [--port 4173] [--host 127.0.0.1] [--dir build]
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
+import { securityHeaders } from './headers.js';
 
 const { values } = parseArgs({
 	options: {
@@ -39,13 +44,26 @@ function logBytes(request, response) {
 	});
 }
 
-const server = createServer((request, response) => {
-	if (values.log) logBytes(request, response);
-	files(request, response, () => {
-		response.statusCode = 404;
+/** The build's prerendered 404 page (with its Content-Security-Policy), as nginx's error_page. */
+async function notFound(request, response) {
+	response.statusCode = 404;
+	const page = await readFile(join(values.dir, '404.html')).catch(() => undefined);
+	if (page) {
+		response.setHeader('content-type', 'text/html; charset=utf-8');
+		response.end(request.method === 'HEAD' ? undefined : page);
+	} else {
 		response.setHeader('content-type', 'text/plain; charset=utf-8');
 		response.end('Not found');
-	});
+	}
+}
+
+const server = createServer((request, response) => {
+	if (values.log) logBytes(request, response);
+	const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+	for (const [name, value] of Object.entries(securityHeaders(pathname))) {
+		response.setHeader(name, value);
+	}
+	files(request, response, () => void notFound(request, response));
 });
 server.listen(Number(values.port), values.host, () => {
 	if (values.log) return;

@@ -42,6 +42,18 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 		name: 'accessibility statement',
 		open: (page) => page.goto('/accessibility').then(() => undefined)
 	},
+	{ name: 'not found (404)', open: (page) => page.goto('/no-such-page').then(() => undefined) },
+	{
+		name: 'search of too many words',
+		open: async (page) => {
+			// 40 different words, past the 32 that are searched.
+			const words = Array.from({ length: 40 }, (_, i) =>
+				[i % 26, Math.floor(i / 26)].map((n) => String.fromCharCode(97 + n)).join('')
+			);
+			await page.goto(`/search?q=${encodeURIComponent(words.join(' '))}`);
+			await page.getByTestId('search-capped').waitFor();
+		}
+	},
 	{
 		name: 'search with results',
 		open: async (page) => {

@@ -56,6 +56,45 @@ test.describe('search across the collection', () => {
 		await expect(plain).toHaveCount(await results.count());
 	});
 
+	test('a query of thousands of words searches the first 32 and says so', async ({ page }) => {
+		// Different words whose first three letters differ too: each would need its own shard.
+		// (No y: search folds it into i.)
+		const letters = 'abcdefghijklmnopqrstuvwxz';
+		const junk = (count: number) =>
+			Array.from({ length: count }, (_, i) =>
+				[0, 1, 2, 3].map((d) => letters[Math.floor(i / 25 ** d) % 25]).join('')
+			);
+		const shards: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/search/shards/')) shards.push(request.url());
+		});
+		const capped = page.getByTestId('search-capped');
+
+		// A shared link with 1,000 words (a link of 10,000 is longer than servers accept).
+		await page.goto(`/search?q=${encodeURIComponent(['Kengir', ...junk(999)].join(' '))}`);
+		await expect(page.getByRole('status')).toContainText('Nothing found for “Kengir aaaa baaa');
+		await expect(capped).toHaveText(
+			'Only the first 32 different words were searched; the rest of the query was left out.'
+		);
+		expect(shards.length).toBeLessThanOrEqual(32);
+		// The address keeps only what was searched.
+		const q = new URL(page.url()).searchParams.get('q')!;
+		expect(q.split(' ')).toHaveLength(32);
+
+		// 10,000 words pasted into the box: the same, and the page goes on answering.
+		shards.length = 0;
+		const box = page.getByRole('searchbox', { name: 'Words to find' });
+		await box.fill(junk(10_000).join(' '));
+		await box.press('Enter');
+		await expect(page.getByRole('status')).toContainText('Nothing found for “aaaa baaa');
+		await expect(capped).toBeVisible();
+		expect(shards.length).toBeLessThanOrEqual(32);
+		await box.fill('Kengir');
+		await box.press('Enter');
+		await expect(page.getByRole('status')).toContainText(/lines found for “Kengir”/);
+		await expect(capped).toHaveCount(0);
+	});
+
 	test('a word that is nowhere says so', async ({ page }) => {
 		await page.goto('/search?q=zzyzx');
 		await expect(page.getByRole('status')).toHaveText('Nothing found for “zzyzx”.');

@@ -8,9 +8,18 @@
  * the kiosk keeps working with the network cut and after a reload; audio byte ranges are cut
  * from the stored file, so seeking works offline too. A new deployment installs beside the old
  * one and waits: the kiosk switches to it at its next idle reset, never while someone listens.
+ * Nothing is stored unchecked: each file is fetched whole (never a 206), checked against the
+ * size and SHA-256 that offline.json lists (else its Content-Length), and fetched again if bad;
+ * a file still bad after that fails the install, and the kiosk keeps the version it has.
  */
 import { base, build, files, version } from '$service-worker';
-import { createPartialResponse } from 'workbox-range-requests';
+import {
+	eachLimited,
+	fetchWhole,
+	parseOfflineList,
+	rangeResponse,
+	type OfflineEntry
+} from '$lib/kiosk/offline';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `kiosk-${version}`;
@@ -19,11 +28,22 @@ worker.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			const response = await fetch(`${base}/kiosk/offline.json`, { cache: 'no-cache' });
-			const { urls } = (await response.json()) as { urls: string[] };
-			// `cache: 'no-cache'` so a new version never stores the old one's files from HTTP cache.
-			const all = [...new Set([...build, ...files, ...urls])];
-			await cache.addAll(all.map((url) => new Request(url, { cache: 'no-cache' })));
+			try {
+				const response = await fetch(`${base}/kiosk/offline.json`, { cache: 'no-store' });
+				const listed = parseOfflineList(await response.json());
+				const byUrl = new Map<string, OfflineEntry>();
+				for (const url of [...build, ...files]) byUrl.set(url, { url });
+				for (const entry of listed) byUrl.set(entry.url, entry);
+				// A few at a time: each file is held whole in memory while it is checked.
+				await eachLimited([...byUrl.values()], 4, async (entry) => {
+					const whole = await fetchWhole(entry, (url, cache) => fetch(url, { cache }));
+					await cache.put(entry.url, whole);
+				});
+			} catch (error) {
+				// Leave nothing half-stored: the next attempt starts afresh.
+				await caches.delete(CACHE);
+				throw error;
+			}
 		})()
 	);
 });
@@ -55,7 +75,8 @@ async function answer(request: Request): Promise<Response> {
 	// Page data is asked for with a query string (`?x-sveltekit-invalidated=…`).
 	const stored = await cache.match(request, { ignoreSearch: request.url.includes('__data.json') });
 	if (stored) {
-		return request.headers.has('range') ? createPartialResponse(request, stored) : stored;
+		const range = request.headers.get('range');
+		return range ? rangeResponse(stored, range) : stored;
 	}
 	return fetch(request);
 }

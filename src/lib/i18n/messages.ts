@@ -135,6 +135,11 @@ export const en = {
 	'search.count': '{count} lines found for “{query}”.',
 	'search.countLimited': '{count} lines found for “{query}”; the first {shown} are shown.',
 	'search.failed': 'The search index could not be loaded. Check the connection and try again.',
+	'search.capped':
+		'Only the first {max} different words were searched; the rest of the query was left out.',
+	'notFound.title': 'Page not found',
+	'notFound.text':
+		'There is no page at this address. The link may be mistyped, or the page may have moved.',
 	'witness.clips': 'Recordings',
 	'witness.facts': 'About the witness',
 	'find.label': 'Find in transcript',
@@ -301,6 +306,11 @@ export const fr: Record<MessageKey, string> = {
 		'{count} lignes trouvées pour « {query} » ; les {shown} premières sont affichées.',
 	'search.failed':
 		'L’index de recherche n’a pas pu être chargé. Vérifiez la connexion et réessayez.',
+	'search.capped':
+		'Seuls les {max} premiers mots différents ont été cherchés ; le reste de la requête a été laissé de côté.',
+	'notFound.title': 'Page introuvable',
+	'notFound.text':
+		'Il n’y a pas de page à cette adresse. Le lien est peut-être mal saisi, ou la page a changé d’adresse.',
 	'witness.clips': 'Enregistrements',
 	'witness.facts': 'Le témoin',
 	'find.label': 'Chercher dans la transcription',

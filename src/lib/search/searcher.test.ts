@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, shardFile, shardJson } from './index.ts';
 import { matchSpans, queryStems } from './fold.ts';
-import { createSearcher, highlight } from './searcher.ts';
+import { capQuery, createSearcher, highlight, MAX_TERMS } from './searcher.ts';
 
 const cues = (...texts: string[]) =>
 	texts.map((text, i) => ({ start: i * 2, end: i * 2 + 1, text }));
@@ -51,6 +51,47 @@ describe('createSearcher', () => {
 			return body === undefined ? undefined : JSON.parse(body);
 		});
 		expect((await searcher.search('Mordovia')).total).toBe(0);
+	});
+});
+
+/** `count` different words whose first three letters differ too (each its own shard). */
+const distinctWords = (count: number) =>
+	Array.from({ length: count }, (_, i) =>
+		[0, 1, 2, 3].map((d) => String.fromCharCode(97 + (Math.floor(i / 26 ** d) % 26))).join('')
+	);
+
+describe('capQuery', () => {
+	it('keeps the first words up to the limit, counting each search word once', () => {
+		expect(capQuery('one two three four', 2)).toEqual({ query: 'one two', capped: true });
+		// Repeats (as folded) and one-letter words do not count.
+		expect(capQuery('Kengir kengir a KENGİR, Évasion x evasion', 2)).toEqual({
+			query: 'Kengir kengir a KENGİR, Évasion x evasion',
+			capped: false
+		});
+		expect(capQuery('', 2)).toEqual({ query: '', capped: false });
+	});
+
+	it('gives exactly the first MAX_TERMS stems of a query of 10,000 different words', () => {
+		const query = distinctWords(10_000).join(' ');
+		const capped = capQuery(query);
+		expect(capped.capped).toBe(true);
+		expect(queryStems(capped.query)).toEqual(queryStems(query).slice(0, MAX_TERMS));
+	});
+});
+
+describe('a query of 10,000 different words', () => {
+	it('fetches at most MAX_TERMS shards and says the rest was left out', async () => {
+		const fetched: string[] = [];
+		const searcher = createSearcher('/search', async (path) => {
+			fetched.push(path);
+			const body = files.get(path);
+			return body === undefined ? undefined : JSON.parse(body);
+		});
+		const results = await searcher.search(['kengir', ...distinctWords(10_000)].join(' '));
+		expect(fetched.filter((p) => p.includes('/shards/')).length).toBeLessThanOrEqual(MAX_TERMS);
+		expect(results.capped).toBe(true);
+		expect(queryStems(results.searched)).toHaveLength(MAX_TERMS);
+		expect(results.searched.startsWith('kengir aaaa baaa')).toBe(true);
 	});
 });
 

@@ -7,6 +7,29 @@ import {
 	type Shard,
 	type TextRow
 } from './index.ts';
+import { stem, words } from './fold.ts';
+
+/**
+ * At most this many different words are searched. Each one costs a shard request and a pass
+ * over the shard, so a pasted page of text (or a shared link with a thousand words) would
+ * otherwise fire thousands of requests and freeze the page; 32 is far beyond any real query.
+ */
+export const MAX_TERMS = 32;
+
+/**
+ * The beginning of a query that holds its first `max` different search words (as the index
+ * matches them: stems of two letters or more), and whether anything after them was left out.
+ */
+export function capQuery(query: string, max = MAX_TERMS): { query: string; capped: boolean } {
+	const seen = new Set<string>();
+	for (const word of words(query)) {
+		const stemmed = stem(word.folded);
+		if (stemmed.length <= 1 || seen.has(stemmed)) continue;
+		if (seen.size === max) return { query: query.slice(0, word.start).trim(), capped: true };
+		seen.add(stemmed);
+	}
+	return { query, capped: false };
+}
 
 export interface SearchResult {
 	clip: IndexedClip;
@@ -21,6 +44,10 @@ export interface SearchResult {
 }
 
 export interface SearchResults {
+	/** The part of the query that was searched (see capQuery). */
+	searched: string;
+	/** Whether words past the first MAX_TERMS were left out. */
+	capped: boolean;
 	stems: string[];
 	total: number;
 	results: SearchResult[];
@@ -53,8 +80,9 @@ export function createSearcher(root: string, fetchJson: FetchJson) {
 		meta,
 		async search(query: string, limit = 100): Promise<SearchResults> {
 			const index = await meta();
+			const { query: searched, capped } = capQuery(query);
 			const { stems, hits } = await findCues(
-				query,
+				searched,
 				(key) => get(`shards/${shardFile(key)}.json`) as Promise<Shard | undefined>
 			);
 			const results = await Promise.all(
@@ -79,6 +107,8 @@ export function createSearcher(root: string, fetchJson: FetchJson) {
 				})
 			);
 			return {
+				searched,
+				capped,
 				stems,
 				total: hits.length,
 				results: results.filter((r) => r !== undefined)
