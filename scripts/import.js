@@ -9,8 +9,8 @@
 // the project's build tool, loads it (ssrLoadModule on a server that listens nowhere): no compile
 // step and no extra dependency such as tsx. (Vite's runnerImport would be shorter, but it closes
 // its runner once the module is loaded, and the audio decoders are imported later, on demand.)
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
@@ -58,6 +58,12 @@ const offset = values.offset === 'auto' ? 'auto' : Number(values.offset);
 if (offset !== 'auto' && !(Number.isFinite(offset) && offset >= 0)) {
 	console.error(`--offset must be "auto" or a number of seconds, not "${values.offset}"`);
 	process.exit(2);
+}
+
+// tsconfig.json extends SvelteKit's generated one, which `npm ci` writes (its prepare step); a
+// checkout that skipped it would fail to compile the modules below.
+if (!existsSync('.svelte-kit/tsconfig.json')) {
+	execFileSync('npx', ['svelte-kit', 'sync'], { stdio: 'inherit' });
 }
 
 // No config file: the SvelteKit plugin and the content check are not needed to run plain modules.

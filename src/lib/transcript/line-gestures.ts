@@ -12,8 +12,8 @@ type Span = { start: number; end: number };
 export interface LineGestureOptions {
 	/** The cue at a position of the list. */
 	cueAt: (position: LinePosition) => Cue | undefined;
-	/** Plays a line (a click or Enter on it). */
-	play: (cue: Cue) => void;
+	/** Plays a line (a click or Enter on it; a click may land on a timed word). */
+	play: (cue: Cue, event: MouseEvent) => void;
 	/**
 	 * Passage selection: drag across lines, Shift+click, Shift+arrows, or a text selection
 	 * snapped to whole lines; Escape clears it. Without it (the kiosk) lines only play.
@@ -68,7 +68,7 @@ export class LineGestures {
 		}
 		this.#anchor = cue;
 		this.#select(undefined);
-		this.#options.play(cue);
+		this.#options.play(cue, event);
 	};
 
 	pointerdown = (event: PointerEvent) => {

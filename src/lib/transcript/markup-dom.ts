@@ -71,3 +71,45 @@ export function markClass(elements: readonly Element[], name: string) {
 
 /** A line's entry (its time and button together), which carries the find and passage marks. */
 export const entryOf = (line: HTMLElement) => line.parentElement;
+
+/** The element holding a line's words (without its time or speaker). */
+export const textOf = (line: HTMLElement) => line.querySelector<HTMLElement>('.text');
+
+/** A range over characters [start, end) of an element's text, across its formatting tags. */
+export function textRange(element: Element, start: number, end: number): Range | undefined {
+	const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+	const range = document.createRange();
+	let seen = 0;
+	let started = false;
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		const length = node.nodeValue?.length ?? 0;
+		if (!started && start <= seen + length) {
+			range.setStart(node, start - seen);
+			started = true;
+		}
+		if (started && end <= seen + length) {
+			range.setEnd(node, end - seen);
+			return range;
+		}
+		seen += length;
+	}
+	return undefined;
+}
+
+/** The character of an element's text under a point on the screen (a click), if any. */
+export function textOffsetAt(element: Element, x: number, y: number): number | undefined {
+	// caretPositionFromPoint is the standard (Firefox, Chromium 128+); WebKit has the older one.
+	const position = document.caretPositionFromPoint?.(x, y);
+	const node = position
+		? position.offsetNode
+		: document.caretRangeFromPoint?.(x, y)?.startContainer;
+	const offset = position ? position.offset : document.caretRangeFromPoint?.(x, y)?.startOffset;
+	if (!node || offset === undefined || !element.contains(node)) return undefined;
+	const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+	let seen = 0;
+	for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+		if (text === node) return seen + offset;
+		seen += text.nodeValue?.length ?? 0;
+	}
+	return undefined;
+}

@@ -38,6 +38,18 @@ export interface Cue {
 	speaker?: string;
 	/** Formatted text, for rendering through the whitelist in markup.ts. */
 	nodes: CueNode[];
+	/**
+	 * Word timings, from WebVTT timestamp tags (`<00:01:02.500>`) such as alignment writes: when
+	 * each word begins, by its character offset in the text of `nodes`. The first word begins
+	 * with the cue. Absent when the cue has no timestamps.
+	 */
+	words?: WordTiming[];
 	/** 1-based line of the cue's timing line in its file. */
 	line: number;
+}
+
+/** When a word of a cue begins: at `offset` in the text of the cue's nodes, at `time` seconds. */
+export interface WordTiming {
+	offset: number;
+	time: number;
 }
