@@ -160,6 +160,30 @@ function spread(words, start, end) {
 }
 
 /**
+ * The stretch of samples[from, to) between the first and the last sound louder than 30 dB
+ * below the loudest, in 10 ms frames, with 50 ms to spare on each side.
+ */
+function speechBounds(audio, from, to) {
+	const frame = Math.round(audio.sampleRate / 100);
+	const levels = [];
+	for (let at = from; at < to; at += frame) {
+		let sum = 0;
+		const end = Math.min(at + frame, to);
+		for (let i = at; i < end; i++) sum += audio.samples[i] * audio.samples[i];
+		levels.push(Math.sqrt(sum / Math.max(1, end - at)));
+	}
+	const threshold = Math.max(...levels, 0) * 0.03;
+	const first = levels.findIndex((level) => level > threshold);
+	const last = levels.findLastIndex((level) => level > threshold);
+	if (first < 0 || threshold === 0) return { from, to };
+	const spare = 5 * frame;
+	return {
+		from: Math.max(from, from + first * frame - spare),
+		to: Math.min(to, from + (last + 1) * frame + spare)
+	};
+}
+
+/**
  * Aligns `words` (consecutive, possibly across segments) to samples[from, to) and sets each
  * word's start and end in seconds. The words of one segment form one paragraph of the text.
  */
@@ -179,7 +203,14 @@ async function alignPiece(echogarden, audio, words, from, to, options) {
 		offsets.push(text.length);
 		text += word.text;
 	}
-	const rawAudio = { sampleRate: audio.sampleRate, audioChannels: [audio.samples.slice(from, to)] };
+	// DTW pins the first word to the first sample and the last word to the last: leading or
+	// trailing silence would stretch them. Align only from the first sound to the last.
+	const speech = speechBounds(audio, from, to);
+	const offset = speech.from / audio.sampleRate;
+	const rawAudio = {
+		sampleRate: audio.sampleRate,
+		audioChannels: [audio.samples.slice(speech.from, speech.to)]
+	};
 	let timeline;
 	try {
 		({ wordTimeline: timeline } = await echogarden.align(rawAudio, text, {
@@ -212,8 +243,8 @@ async function alignPiece(echogarden, audio, words, from, to, options) {
 			last = timeline[k];
 		}
 		if (first) {
-			words[i].start = start + first.startTime;
-			words[i].end = start + last.endTime;
+			words[i].start = offset + first.startTime;
+			words[i].end = offset + last.endTime;
 		}
 	}
 	// Words with no token of their own (a lone dash) sit between their neighbours.

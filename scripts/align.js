@@ -21,7 +21,7 @@ export async function withSiteModules(use) {
 		configFile: false,
 		logLevel: 'error',
 		appType: 'custom',
-		server: { middlewareMode: true, hmr: false, watch: null },
+		server: { middlewareMode: true, hmr: false, ws: false, watch: null },
 		optimizeDeps: { noDiscovery: true, include: [] }
 	});
 	try {

@@ -99,13 +99,18 @@ export function alignerJob(cues: Cue[], config: AlignmentConfig, language: strin
 
 /** Where a sentence ends: after these, optionally followed by closing quotes or brackets. */
 const SENTENCE_END = /[.!?…]["'»”’)\]]*$/;
+/**
+ * A title or an initial ("Mr.", "Dr.", "St.", "A."), after which a sentence rarely ends; the
+ * segmenter in Node knows no such exceptions. (A sentence ending in "Tom." stays with the next.)
+ */
+const ABBREVIATION = /^\p{Lu}\p{Ll}{0,2}\.$/u;
 /** Where a long sentence may best be broken: after a clause's punctuation. */
 const CLAUSE_END = /[,;:—–]["'»”’)\]]*$/;
 
 /**
  * A cue's words in sentences, each at most `maxChars` long (about two lines of captions).
- * Sentences are found by Intl.Segmenter for the language, so "Mr. Smith" stays whole in
- * English; a long sentence is cut into balanced parts, at a comma where one is near.
+ * Sentences are found by Intl.Segmenter for the language (numbers like "3.5" stay whole) and
+ * not after a title or an initial; a long sentence is cut into balanced parts, at a comma where one is near.
  */
 export function splitSentences(words: TimedWord[], lang: string, maxChars = 84): TimedWord[][] {
 	if (words.length === 0) return [];
@@ -127,9 +132,13 @@ export function splitSentences(words: TimedWord[], lang: string, maxChars = 84):
 
 	const sentences: TimedWord[][] = [];
 	words.forEach((word, i) => {
-		// A break only between words, and only after sentence-ending punctuation: the segmenter
-		// also breaks after a line-final word with none.
-		const breaks = i > 0 && sentenceStarts.has(starts[i]!) && SENTENCE_END.test(words[i - 1]!.text);
+		// A break only between words, and only after sentence-ending punctuation.
+		const before = words[i - 1]?.text ?? '';
+		const breaks =
+			i > 0 &&
+			sentenceStarts.has(starts[i]!) &&
+			SENTENCE_END.test(before) &&
+			!ABBREVIATION.test(before);
 		if (i === 0 || breaks) sentences.push([]);
 		sentences.at(-1)!.push(word);
 	});

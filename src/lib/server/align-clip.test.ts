@@ -1,0 +1,116 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCollection } from '../content/collection.ts';
+import { parseVtt } from '../transcript/vtt.ts';
+import { alignClip, alignerInstalled } from './align-clip.ts';
+import { folderSource } from './content.ts';
+
+/*
+ * The aligner on a real clip: 13.6 s of English spoken by espeak-ng, whose cue starts are known
+ * exactly (tests/fixtures/align/README.md). Needs the aligner (`npm ci --prefix aligner`, which
+ * .ci/run does); without it these tests are skipped and say why.
+ */
+const FIXTURE = 'tests/fixtures/align/collection';
+const SLUG = 'steppe-strike';
+const TRUE_STARTS = [0.6, 3.704, 9.163];
+/** Cue starts must be this close to the truth (the aligner does about 20 ms here). */
+const TOLERANCE = 0.1;
+
+const installed = alignerInstalled();
+if (!installed) {
+	console.warn(
+		'Aligner tests skipped: the aligner is not installed. Run: ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm ci --prefix aligner'
+	);
+}
+
+let dir: string;
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'align-test-'));
+	cpSync(FIXTURE, dir, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const read = (file: string) => readFileSync(join(dir, SLUG, file), 'utf8');
+const track = (file: string) => parseVtt(read(file), file);
+const setAlignment = (config: object) =>
+	writeFileSync(join(dir, SLUG, 'alignment.json'), JSON.stringify(config));
+/** Each word's time as written: the cue start for its first word, else its timestamp tag. */
+function wordTimes(file: string): { word: string; time: number }[][] {
+	const lines = read(file).split('\n');
+	return track(file).cues.map((cue) => {
+		const text = lines[cue.line]!.replace(/^<v [^>]*>/, '');
+		let time = cue.start;
+		return text.split(' ').map((part) => {
+			const tag = /^<(\d+):(\d+):(\d+\.\d+)>/.exec(part);
+			if (tag) time = Number(tag[1]) * 3600 + Number(tag[2]) * 60 + Number(tag[3]);
+			return { word: part.replace(/^<[^>]*>/, ''), time };
+		});
+	});
+}
+
+// Each alignment takes a few seconds of CPU; on a busy 2-core machine, up to a minute.
+describe.skipIf(!installed)('alignClip (aligner installed)', { timeout: 120_000 }, () => {
+	it('times an untimed transcript: cue starts within 100 ms, word tags, translation cue for cue', async () => {
+		const summary = await alignClip(SLUG, { transcripts: dir, install: false });
+		expect(summary).toMatchObject({ cues: 3, words: 25, translations: ['fr'] });
+
+		const en = track('en.vtt');
+		expect(en.problems).toEqual([]);
+		en.cues.forEach((cue, i) =>
+			expect(Math.abs(cue.start - TRUE_STARTS[i]!)).toBeLessThan(TOLERANCE)
+		);
+		expect(en.cues[0]).toMatchObject({
+			speaker: 'Narrator',
+			text: 'The camp stood on the open steppe.'
+		});
+		// A tag before every word but the first, rising, inside the cue.
+		expect(read('en.vtt').match(/<\d\d:\d\d:\d\d\.\d\d\d>/g)).toHaveLength(25 - 3);
+		for (const [i, words] of wordTimes('en.vtt').entries()) {
+			const cue = en.cues[i]!;
+			for (let k = 1; k < words.length; k++) {
+				expect(words[k]!.time).toBeGreaterThan(words[k - 1]!.time);
+				expect(words[k]!.time).toBeLessThan(cue.end);
+			}
+		}
+
+		const fr = track('fr.vtt');
+		expect(fr.cues.map((c) => [c.start, c.end])).toEqual(en.cues.map((c) => [c.start, c.end]));
+		expect(fr.cues[1]!.text).toBe(
+			'Au printemps, les détenus refusèrent de travailler et élurent une commission.'
+		);
+		expect(JSON.parse(read('alignment.json')).needsAlignment).toBe(false);
+
+		// The site builds it: the collection check finds nothing to say.
+		const { problems } = await loadCollection(folderSource(dir));
+		expect(problems).toEqual([]);
+	});
+
+	it('never moves an anchor (a legacy OHMS minute marker: "at this time, this word")', async () => {
+		// An indexer's marker, set by hand 0.4 s after "to" (cue 2, word 6) really begins at 5.95 s.
+		const anchor = { time: 6.35, cue: 1, word: 5 };
+		setAlignment({ language: 'en', source: 'ohms-legacy', anchors: [anchor], keepCueTimes: false });
+		await alignClip(SLUG, { transcripts: dir, install: false });
+
+		const words = wordTimes('en.vtt').flat();
+		const anchored = words.findIndex((w, i) => w.word === 'to' && words[i - 1]?.word === 'refused');
+		expect(words[anchored]!.time).toBeGreaterThanOrEqual(anchor.time);
+		for (const word of words.slice(0, anchored)) expect(word.time).toBeLessThan(anchor.time);
+		for (const word of words.slice(anchored)) expect(word.time).toBeGreaterThanOrEqual(anchor.time);
+		// Away from the anchor the alignment is as good as without it.
+		const cues = track('en.vtt').cues;
+		expect(Math.abs(cues[0]!.start - TRUE_STARTS[0]!)).toBeLessThan(TOLERANCE);
+		expect(Math.abs(cues[2]!.start - TRUE_STARTS[2]!)).toBeLessThan(TOLERANCE);
+	});
+
+	it('keeps the cue times of coarsely timed captions and adds the words', async () => {
+		const times = track('en.vtt').cues.map((c) => [c.start, c.end]);
+		setAlignment({ language: 'en', source: 'srt', anchors: [], keepCueTimes: true });
+		await alignClip(SLUG, { transcripts: dir, install: false });
+		const en = track('en.vtt');
+		expect(en.problems).toEqual([]);
+		expect(en.cues.map((c) => [c.start, c.end])).toEqual(times);
+		expect(read('en.vtt')).toMatch(/camp <00:00:0\d\.\d{3}>stood/);
+	});
+});
