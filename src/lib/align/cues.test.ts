@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cueHtml } from '../transcript/markup.ts';
 import { parseVtt } from '../transcript/vtt.ts';
 import {
 	alignedCues,
@@ -90,6 +91,8 @@ describe('cueText', () => {
 			[5.2, 'Five six.', 'N']
 		]);
 		expect(file).toContain('One <00:00:01.300>two.');
+		// The transcript shows the words alone (word highlight will read the tags later).
+		expect(cueHtml(parsed.cues[0]!.nodes)).toBe('One two.');
 	});
 });
 
