@@ -66,6 +66,9 @@ export async function runAligner(
 		const child = spawn(process.execPath, [join(dir, 'align.mjs'), jobFile], {
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
+		// Minutes of CPU and gigabytes of memory: never leave it running behind us.
+		const stop = () => child.kill();
+		process.once('exit', stop);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
@@ -77,6 +80,7 @@ export async function runAligner(
 			child.on('error', fail);
 			child.on('close', done);
 		});
+		process.off('exit', stop);
 		if (code !== 0) throw new Error(`the aligner failed (exit ${code}):\n${stderr.trim()}`);
 		return JSON.parse(stdout) as AlignerResult;
 	} finally {
