@@ -104,6 +104,55 @@ describe.skipIf(!installed)('alignClip (aligner installed)', { timeout: 120_000 
 		expect(Math.abs(cues[2]!.start - TRUE_STARTS[2]!)).toBeLessThan(TOLERANCE);
 	});
 
+	it('keeps minute markers on a longer recording, in sentence cues', async () => {
+		// 2.5 minutes: the clip 11 times over, no translation (so cues are split by sentence).
+		const wav = readFileSync(join(dir, SLUG, 'audio.wav'));
+		const repeats = 11;
+		const data = Buffer.concat(Array.from({ length: repeats }, () => wav.subarray(44)));
+		const header = Buffer.from(wav.subarray(0, 44));
+		header.writeUInt32LE(36 + data.length, 4);
+		header.writeUInt32LE(data.length, 40);
+		writeFileSync(join(dir, SLUG, 'audio.wav'), Buffer.concat([header, data]));
+		const texts = track('en.vtt').cues.map((c) => c.text);
+		const cues = Array.from({ length: repeats }, () => texts).flat();
+		const period = data.length / repeats / 2 / 16_000;
+		const stamp = (s: number) => new Date(s * 1000).toISOString().slice(11, 23);
+		const step = (period * repeats) / cues.length;
+		writeFileSync(
+			join(dir, SLUG, 'en.vtt'),
+			`WEBVTT\n\n${cues.map((t, i) => `${stamp(i * step)} --> ${stamp((i + 1) * step)}\n<v Narrator>${t}\n`).join('\n')}`
+		);
+		const clip = JSON.parse(read('clip.json'));
+		writeFileSync(join(dir, SLUG, 'clip.json'), JSON.stringify({ ...clip, translations: [] }));
+		rmSync(join(dir, SLUG, 'fr.vtt'));
+		// What the importer writes for a legacy OHMS <sync>1:|…</sync>: at 1:00 the reader is in
+		// the 5th copy's second sentence (cue 13, "refused", spoken at about 60.4 s), at 2:00 in
+		// the 9th copy's third (cue 26, "later,", spoken at about 119.5 s: a hand-made marker,
+		// half a second late, which the alignment must obey all the same).
+		const anchors = [
+			{ time: 60, cue: 13, word: 4 },
+			{ time: 120, cue: 26, word: 2 }
+		];
+		setAlignment({ language: 'en', source: 'ohms-legacy', anchors, keepCueTimes: false });
+		await alignClip(SLUG, { transcripts: dir, install: false });
+
+		const en = track('en.vtt');
+		expect(en.problems).toEqual([]);
+		expect(en.cues.length).toBe(cues.length);
+		const words = wordTimes('en.vtt').flat();
+		const wordsPerCue = cues.map((t) => t.split(/\s+/).length);
+		for (const anchor of anchors) {
+			const index = wordsPerCue.slice(0, anchor.cue).reduce((a, b) => a + b, 0) + anchor.word;
+			for (const word of words.slice(0, index)) expect(word.time).toBeLessThan(anchor.time);
+			for (const word of words.slice(index)) expect(word.time).toBeGreaterThanOrEqual(anchor.time);
+		}
+		// And every sentence starts where it is spoken, anchors or not.
+		en.cues.forEach((cue, i) => {
+			const truth = TRUE_STARTS[i % 3]! + Math.floor(i / 3) * period;
+			expect(Math.abs(cue.start - truth)).toBeLessThan(TOLERANCE);
+		});
+	});
+
 	it('keeps the cue times of coarsely timed captions and adds the words', async () => {
 		const times = track('en.vtt').cues.map((c) => [c.start, c.end]);
 		setAlignment({ language: 'en', source: 'srt', anchors: [], keepCueTimes: true });
