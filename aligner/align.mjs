@@ -20,7 +20,7 @@
 // Anchors cut both the audio and the text: the words before an anchor are aligned within the
 // audio before its time, the words from it on within the audio after. So an anchor is never
 // moved, and a long recording is aligned in independent pieces (bounded memory).
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -324,7 +324,7 @@ export async function alignJob(job) {
 	return { segments };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
 	const [jobFile] = process.argv.slice(2);
 	if (!jobFile) {
 		console.error('usage: node aligner/align.mjs job.json > result.json');

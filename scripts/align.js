@@ -5,7 +5,9 @@
 // The work is in src/lib/server/align-clip.ts (loaded through Vite, as the build loads it); the
 // aligner itself, aligner/ (GPL-3.0: it loads eSpeak-NG), is installed on first use and run as a
 // subprocess, never imported.
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 
@@ -81,7 +83,7 @@ async function main() {
 	process.exit(ok ? 0 : 1);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
 	main().catch((error) => {
 		console.error(error instanceof Error ? error.message : error);
 		process.exit(1);
