@@ -18,7 +18,7 @@ interface ChunkDecoder {
 }
 
 /** Streaming decoders from npm (WASM or plain JS): no ffmpeg or other system binary needed. */
-async function decoderFor(file: string, head: Uint8Array): Promise<ChunkDecoder> {
+export async function decoderFor(file: string, head: Uint8Array): Promise<ChunkDecoder> {
 	const extension = extname(file).slice(1).toLowerCase();
 	switch (extension) {
 		case 'mp3':

@@ -1,0 +1,91 @@
+// Forced alignment of a clip's transcript to its recording, then the collection check.
+//
+//   npm run align -- <slug> [--transcripts DIR] [--max-chars 84]
+//
+// The work is in src/lib/server/align-clip.ts (loaded through Vite, as the build loads it); the
+// aligner itself, aligner/ (GPL-3.0: it loads eSpeak-NG), is installed on first use and run as a
+// subprocess, never imported.
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createServer } from 'vite';
+
+/**
+ * Runs `use` with the site's TypeScript modules loaded by Vite (no build step), then closes
+ * Vite. The server stays open while `use` runs: modules import more modules lazily.
+ * @template T
+ * @param {(load: (path: string) => Promise<Record<string, any>>) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
+export async function withSiteModules(use) {
+	const server = await createServer({
+		configFile: false,
+		logLevel: 'error',
+		appType: 'custom',
+		server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+		optimizeDeps: { noDiscovery: true, include: [] }
+	});
+	try {
+		return await use((path) => server.ssrLoadModule(path));
+	} finally {
+		await server.close();
+	}
+}
+
+/**
+ * The collection check the build runs, on the given folder: prints every problem and
+ * returns whether there is no error.
+ * @param {(path: string) => Promise<Record<string, any>>} load
+ * @param {string} transcripts
+ */
+export async function checkCollection(load, transcripts) {
+	process.env.TRANSCRIPTS_DIR = resolve(transcripts);
+	const { getContent, forgetContent } = await load('/src/lib/server/content.ts');
+	const { reportProblems } = await load('/src/lib/content/problems.ts');
+	forgetContent();
+	const report = reportProblems((await getContent()).problems);
+	(report.ok ? console.log : console.error)(report.text);
+	return report.ok;
+}
+
+async function main() {
+	const { values, positionals } = parseArgs({
+		allowPositionals: true,
+		options: {
+			transcripts: { type: 'string', default: process.env.TRANSCRIPTS_DIR ?? 'transcripts' },
+			'max-chars': { type: 'string' },
+			help: { type: 'boolean', short: 'h' }
+		}
+	});
+	const [slug] = positionals;
+	if (!slug || values.help) {
+		console.log('usage: npm run align -- <slug> [--transcripts DIR] [--max-chars 84]');
+		process.exit(slug ? 0 : 2);
+	}
+	const ok = await withSiteModules(async (load) => {
+		const { alignClip } = await load('/src/lib/server/align-clip.ts');
+		const maxChars = values['max-chars'] ? Number(values['max-chars']) : undefined;
+		const summary = await alignClip(slug, {
+			transcripts: values.transcripts,
+			maxChars,
+			onLog: (/** @type {string} */ text) => process.stderr.write(text)
+		});
+		const also = summary.translations.length
+			? `; ${summary.translations.map((/** @type {string} */ t) => `${t}.vtt`).join(', ')} retimed cue for cue`
+			: '';
+		console.log(
+			`${summary.file}: ${summary.cues} cues, ${summary.words} words aligned to ${summary.duration.toFixed(1)} s of audio` +
+				` in ${summary.seconds.toFixed(1)} s (${summary.anchors} anchors kept)${also}`
+		);
+		return checkCollection(load, values.transcripts);
+	});
+	process.exit(ok ? 0 : 1);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+	main().catch((error) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exit(1);
+	});
+}
