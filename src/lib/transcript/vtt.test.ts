@@ -93,3 +93,30 @@ describe('parseVtt', () => {
 		]);
 	});
 });
+
+describe('word timings', () => {
+	it('come from timestamp tags, by offset in the formatted text', () => {
+		const { cues, problems } = parseVtt(
+			'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Narrator>Tanks <00:00:01.400><i>came</i> <00:00:02.100>in\n',
+			'test.vtt'
+		);
+		expect(problems).toEqual([]);
+		expect(cues[0]!.text).toBe('Tanks came in');
+		expect(cues[0]!.words).toEqual([
+			{ offset: 0, time: 1 },
+			{ offset: 6, time: 1.4 },
+			{ offset: 11, time: 2.1 }
+		]);
+	});
+
+	it('are absent without tags, and a tag outside the cue is warned of and left out', () => {
+		const plain = parseVtt('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nNo tags\n', 'a.vtt');
+		expect(plain.cues[0]!.words).toBeUndefined();
+		const outside = parseVtt(
+			'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nToo <00:00:04.000>late\n',
+			'b.vtt'
+		);
+		expect(outside.cues[0]!.words).toBeUndefined();
+		expect(outside.problems.map((p) => p.severity)).toEqual(['warning']);
+	});
+});

@@ -2,7 +2,8 @@ import webvtt, { type ParsedNode, type ParseError } from 'webvtt-parser';
 // The parser's built-in list lacks the `;` forms (`&amp;` came out as `&;`): give it the full one.
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
 import { formatTime } from './time.ts';
-import type { Cue, CueNode, Problem } from './types.ts';
+import type { Cue, CueNode, Problem, WordTiming } from './types.ts';
+import { wordTimings } from './words.ts';
 
 export interface ParsedTrack {
 	cues: Cue[];
@@ -91,7 +92,7 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 			entities
 		).parse(parsed.startTime, parsed.endTime);
 
-		const { text: plain, speaker, speakers, nodes } = flattenCueText(tree.children);
+		const { text: plain, speaker, speakers, nodes, stamps } = flattenCueText(tree.children);
 		if (speakers.length > 1) {
 			report(
 				'error',
@@ -110,6 +111,7 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 			text: plain,
 			speaker,
 			nodes,
+			words: wordTimings(stamps, parsed.startTime, parsed.endTime),
 			line
 		});
 	}
@@ -250,13 +252,19 @@ export function flattenCueText(tree: ParsedNode[]): {
 	speaker?: string;
 	speakers: string[];
 	nodes: CueNode[];
+	/** Timestamp tags (`<00:01:02.500>`): where each falls in the text of `nodes`, and its time. */
+	stamps: WordTiming[];
 } {
 	const speakers = new Set<string>();
+	const stamps: WordTiming[] = [];
+	let offset = 0;
 	const convert = (nodes: ParsedNode[]): CueNode[] => {
 		const out: CueNode[] = [];
 		for (const node of nodes) {
 			if (node.type === 'text') {
-				out.push(String(node.value ?? ''));
+				const text = String(node.value ?? '');
+				out.push(text);
+				offset += text.length;
 			} else if (node.type === 'object') {
 				// Before the children, so that speakers are listed in the order they speak.
 				const name = node.name === 'v' ? String(node.value ?? '').trim() : '';
@@ -282,14 +290,16 @@ export function flattenCueText(tree: ParsedNode[]): {
 					default:
 						out.push(...children);
 				}
+			} else if (node.type === 'timestamp') {
+				// Karaoke timestamps carry no text: they say when the words after them begin.
+				stamps.push({ offset, time: Number(node.value) });
 			}
-			// Karaoke timestamps inside a cue carry no text.
 		}
 		return out;
 	};
 	const nodes = convert(tree);
 	const [speaker] = speakers;
-	return { text: nodesToText(nodes).trim(), speaker, speakers: [...speakers], nodes };
+	return { text: nodesToText(nodes).trim(), speaker, speakers: [...speakers], nodes, stamps };
 }
 
 export function nodesToText(nodes: CueNode[]): string {

@@ -2,6 +2,24 @@ import { lastIndexAtOrBefore } from './sorted.ts';
 import type { Cue, WordTiming } from './types.ts';
 
 const timeOf = (word: WordTiming) => word.time;
+
+/**
+ * A cue's word timings from its timestamp tags: the first word begins with the cue, each tag
+ * begins a word. Tags outside the cue or not rising are left out (the file check warns of
+ * them). Undefined when no tag is left.
+ */
+export function wordTimings(
+	stamps: readonly WordTiming[],
+	start: number,
+	end: number
+): WordTiming[] | undefined {
+	const words: WordTiming[] = [{ offset: 0, time: start }];
+	for (const stamp of stamps) {
+		const last = words.at(-1)!;
+		if (stamp.time > last.time && stamp.time < end && stamp.offset > last.offset) words.push(stamp);
+	}
+	return words.length > 1 ? words : undefined;
+}
 const offsetOf = (word: WordTiming) => word.offset;
 
 /**
