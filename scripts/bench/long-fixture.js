@@ -61,14 +61,30 @@ const stamp = (s) => {
 
 /**
  * @param {{ start: number, end: number }[]} cues
- * @param {{ speaker: string, line: (n: number) => string }} text
+ * @param {{ speaker: string, line: (n: number) => string, words?: boolean }} text
  */
 function vtt(cues, text) {
 	const blocks = cues.map(
 		(c, i) =>
-			`c${i + 1}\n${stamp(c.start)} --> ${stamp(c.end)}\n<v ${text.speaker}>${text.line(i + 1)}`
+			`c${i + 1}\n${stamp(c.start)} --> ${stamp(c.end)}\n<v ${text.speaker}>${
+				text.words ? timedWords(text.line(i + 1), c) : text.line(i + 1)
+			}`
 	);
 	return `WEBVTT\n\n${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * A line with word timings, as `npm run align` writes them (a timestamp tag before every word
+ * after the first), spread evenly over the cue: the word mark's cost is then measured too.
+ * @param {string} line
+ * @param {{ start: number, end: number }} cue
+ */
+function timedWords(line, cue) {
+	const words = line.split(' ');
+	const step = (cue.end - cue.start) / words.length;
+	return words
+		.map((word, i) => (i === 0 ? word : `<${stamp(cue.start + i * step)}>${word}`))
+		.join(' ');
 }
 
 /**
@@ -168,7 +184,11 @@ export async function writeLongFixture(dir) {
 	);
 	writeFileSync(
 		join(folder, 'en.vtt'),
-		vtt(cues, { speaker: 'Tone', line: (n) => `Benchmark line ${n}: a tone, then silence.` })
+		vtt(cues, {
+			speaker: 'Tone',
+			line: (n) => `Benchmark line ${n}: a tone, then silence.`,
+			words: true
+		})
 	);
 	writeFileSync(
 		join(folder, 'fr.vtt'),
