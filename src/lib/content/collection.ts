@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { formatTime } from '../transcript/time.ts';
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from './problems.ts';
 import { validateAlignment, validateTiming } from '../transcript/validate.ts';
 import { parseVtt } from '../transcript/vtt.ts';
 import { parseLocatedJson, type LocatedJson } from './json.ts';

@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from './problems.ts';
 
 export interface LocatedJson {
 	value: unknown;

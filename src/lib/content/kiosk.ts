@@ -1,29 +1,10 @@
 import { activeCueIndex } from '../transcript/cues.ts';
 import { formatTime } from '../transcript/time.ts';
-import type { Problem } from '../transcript/types.ts';
-import type { KioskMetadata, UiLanguage } from './schema.ts';
-import type { Clip } from './types.ts';
+import type { Problem } from './problems.ts';
+import type { KioskMetadata } from './schema.ts';
+import type { Clip, Kiosk, KioskExcerpt } from './types.ts';
 
-/** A line the kiosk's attract screen shows, in every language of its clip. */
-export interface KioskExcerpt {
-	clip: string;
-	witness: string;
-	start: number;
-	end: number;
-	/** The original first, then the translations. */
-	lines: { lang: string; text: string }[];
-}
-
-/** The kiosk's settings with the collection's clips checked and its excerpts looked up. */
-export interface Kiosk {
-	idleSeconds: number;
-	countdownSeconds: number;
-	languages: UiLanguage[];
-	defaultLanguage: UiLanguage;
-	/** Slugs, in the order shown. */
-	clips: string[];
-	excerpts: KioskExcerpt[];
-}
+export type { Kiosk, KioskExcerpt } from './types.ts';
 
 type Locate = (path: (string | number)[]) => { line: number; column: number };
 

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
+import { UI_LANGUAGES } from '../i18n/languages.ts';
 
-/** Languages the interface is translated into; every title and description exists in each. */
-export const UI_LANGUAGES = ['en', 'fr'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+// Components still import the interface languages from here; their home is $lib/i18n/languages.
+export { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.ts';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const AUDIO_EXTENSIONS = ['mp3', 'ogg', 'oga', 'opus', 'flac', 'wav'] as const;

@@ -1,6 +1,5 @@
 import type { Cue } from '../transcript/types.ts';
-import type { Kiosk } from './kiosk.ts';
-import type { UiLanguage } from './schema.ts';
+import type { UiLanguage } from '../i18n/languages.ts';
 
 export type Localized = Record<UiLanguage, string> & Record<string, string>;
 
@@ -52,6 +51,27 @@ export interface Clip {
 	tracks: Track[];
 	/** Chapter lists by language. */
 	chapters: Record<string, Chapter[]>;
+}
+
+/** A line the kiosk's attract screen shows, in every language of its clip. */
+export interface KioskExcerpt {
+	clip: string;
+	witness: string;
+	start: number;
+	end: number;
+	/** The original first, then the translations. */
+	lines: { lang: string; text: string }[];
+}
+
+/** The kiosk's settings with the collection's clips checked and its excerpts looked up. */
+export interface Kiosk {
+	idleSeconds: number;
+	countdownSeconds: number;
+	languages: UiLanguage[];
+	defaultLanguage: UiLanguage;
+	/** Slugs, in the order shown. */
+	clips: string[];
+	excerpts: KioskExcerpt[];
 }
 
 export interface Collection {

@@ -1,8 +1,10 @@
 import webvtt, { type ParsedNode, type ParseError } from 'webvtt-parser';
 // The parser's built-in list lacks the `;` forms (`&amp;` came out as `&;`): give it the full one.
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
+import { MAX_TAG_DEPTH, MAX_TEXT_FILE_BYTES, megabytes } from '../content/limits.ts';
+import { lineLocator, type Problem } from '../content/problems.ts';
 import { formatTime } from './time.ts';
-import type { Cue, CueNode, Problem } from './types.ts';
+import type { Cue, CueNode } from './types.ts';
 
 export interface ParsedTrack {
 	cues: Cue[];
@@ -17,11 +19,46 @@ const SETTING_MESSAGE = /setting|position|alignment|size|direction/i;
 const TEXT_OUTSIDE_CUE =
 	'text outside any cue, which would not be shown (a blank line inside a cue, or a missing timing line?)';
 
+const ENTITIES: Record<string, string> = Object.assign(Object.create(null), entities);
+/** Entity names without a `;` (`&amp`, `&eacute`): HTML reads them even as the start of a word. */
+const PREFIX_ENTITIES = Object.keys(entities).filter((name) => !name.endsWith(';'));
+const PREFIX_ENTITY = new Set(PREFIX_ENTITIES);
+const LONGEST_PREFIX_ENTITY = Math.max(...PREFIX_ENTITIES.map((name) => name.length));
+
+/**
+ * The entities as the parser should get them for a text. For every reference it does not know,
+ * the parser scans the entity names it can enumerate for a prefix (`&ampx;`), which made an
+ * unknown reference cost a scan of all 2,231 names (100 KB of `&zz;` took 6 s). Only the names
+ * without a `;` that begin some reference in this text can match, so only those are enumerable,
+ * in the parser's order; every other entity is found through the prototype. Same result.
+ */
+function parserEntities(text: string): Record<string, string> {
+	const used = new Set<string>();
+	for (const [reference] of text.matchAll(/&[a-z#0-9]+/gi)) {
+		for (let n = 2; n <= Math.min(reference.length, LONGEST_PREFIX_ENTITY); n++) {
+			if (PREFIX_ENTITY.has(reference.slice(0, n))) used.add(reference.slice(0, n));
+		}
+	}
+	const own = PREFIX_ENTITIES.filter((name) => used.has(name)).map((name) => [
+		name,
+		ENTITIES[name]
+	]);
+	return Object.assign(Object.create(ENTITIES), Object.fromEntries(own));
+}
+
+// A file with thousands of markup slips has one mistake repeated: list enough to find it.
+const MAX_MARKUP_WARNINGS = 1000;
+
 const at = (seconds: number) => formatTime(seconds, 3);
+/** Cue times compared in whole milliseconds, the precision of a WebVTT timestamp. */
+const timeKey = (start: number, end: number) =>
+	`${Math.round(start * 1000)} ${Math.round(end * 1000)}`;
 
 /**
  * Parses a WebVTT file into the project's cues, reporting every syntax problem with its line.
- * Cues come back in file order, with empty cues left out (and reported).
+ * Cues come back in file order, with empty cues left out (and reported). Linear in the size of
+ * the file; a file over MAX_TEXT_FILE_BYTES, or a cue nesting tags deeper than MAX_TAG_DEPTH,
+ * is refused with an error instead of parsed.
  *
  * Errors are what would lose or misplace words (a cue dropped for a bad timing line, text
  * outside any cue, a stray `<` swallowing the words after it); warnings are what a player copes
@@ -31,40 +68,79 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 	const problems: Problem[] = [];
 	const report = (severity: Problem['severity'], line: number, message: string, column?: number) =>
 		problems.push({ severity, file, line, ...(column ? { column } : {}), message });
+	// A character is at least one byte, so this never refuses a file within the limit.
+	if (source.length > MAX_TEXT_FILE_BYTES) {
+		report(
+			'error',
+			1,
+			`the file is too large (${megabytes(source.length)} or more; the limit is ${megabytes(MAX_TEXT_FILE_BYTES)} per file): split the recording's transcript`
+		);
+		return { cues: [], problems };
+	}
 	const text = source.replace(/^\ufeff/, '');
 	if (text.trim() === '') {
 		report('error', 1, 'the file is empty');
 		return { cues: [], problems };
 	}
+	const nul = text.indexOf('\0');
+	if (nul >= 0) {
+		// The parser would turn it into U+FFFD silently: it marks a damaged file, or one not text.
+		const where = lineLocator(text)(nul);
+		const count = text.split('\0').length - 1;
+		report(
+			'error',
+			where.line,
+			`NUL character (a zero byte${count > 1 ? `, the first of ${count}` : ''}): the file is damaged, or not UTF-8 text`,
+			where.column
+		);
+	}
 	const lines = text.split(NEWLINE);
 	const timingLines = findTimingLines(lines);
+	const timingAt = new Map(timingLines.map((timing) => [timing.line, timing]));
+	// Cues nesting too deep are refused before any parsing: the parser recurses once per level.
+	const tooDeep = refuseDeepNesting(lines, timingAt);
+	for (const { line, column } of tooDeep.values()) {
+		report(
+			'error',
+			line,
+			`tags nested more than ${MAX_TAG_DEPTH} deep: the cue is left out (close each tag before opening the next)`,
+			column
+		);
+	}
 
 	// In 'metadata' mode the parser keeps quiet about cue text, which is checked cue by cue below,
 	// where each problem's own line is known (the parser puts them all after the cue).
-	const result = new webvtt.WebVTTParser(entities).parse(withoutRegions(lines), 'metadata');
+	const fileEntities = parserEntities(text);
+	const result = new webvtt.WebVTTParser(fileEntities).parse(withoutRegions(lines), 'metadata');
 	const signed = !result.errors.some((e) => e.message.startsWith('No valid signature'));
 	for (const error of result.errors) {
 		// Without a signature the first line was taken for one: the error on line 1 says it all.
 		if (!signed && error.message === 'No blank line after the signature.') continue;
-		problems.push({ file, ...fileProblem(error, lines, timingLines) });
+		problems.push({ file, ...fileProblem(error, lines, timingAt) });
 	}
 
-	// The parser sorts its cues by time; recover file order and line numbers from the timing lines.
-	const used = new Set<number>();
+	// The parser sorts its cues by time; recover file order and line numbers from the timing
+	// lines: each cue takes the first timing line, in file order, with its times.
+	const byTimes = new Map<string, TimingLine[]>();
+	for (const timing of timingLines) {
+		const key = timeKey(timing.start, timing.end);
+		const same = byTimes.get(key);
+		if (same) same.push(timing);
+		else byTimes.set(key, [timing]);
+	}
 	const cues: Cue[] = [];
+	let markupWarnings = 0;
+	let unlistedWarnings = false;
 	for (const parsed of result.cues) {
-		const index = timingLines.findIndex(
-			(timing, i) =>
-				!used.has(i) &&
-				Math.abs(timing.start - parsed.startTime) < 5e-4 &&
-				Math.abs(timing.end - parsed.endTime) < 5e-4
-		);
-		if (index >= 0) used.add(index);
-		const line = index >= 0 ? timingLines[index]!.line : 0;
-		// Where an offset into the cue's text is in the file (the text starts below its timing line).
+		const line = byTimes.get(timeKey(parsed.startTime, parsed.endTime))?.shift()?.line ?? 0;
+		if (tooDeep.has(line)) continue;
+		// Where an offset into the cue's text is in the file (the text starts below its timing
+		// line). Its line starts are found once, and only for a cue with something to report.
+		let locateInCue: ReturnType<typeof lineLocator> | undefined;
 		const locate = (offset: number) => {
-			const before = parsed.text.slice(0, offset).split('\n');
-			return { line: line && line + before.length, column: before.at(-1)!.length + 1 };
+			locateInCue ??= lineLocator(parsed.text);
+			const where = locateInCue(offset);
+			return { line: line && line + where.line, column: where.column };
 		};
 
 		const stray = findStrayLessThan(parsed.text);
@@ -76,6 +152,10 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 		// and none after a stray "<", which the parser would only report again as a bad tag.
 		const seen = new Set<string>();
 		const onTextError = (message: string, column: number) => {
+			if (markupWarnings >= MAX_MARKUP_WARNINGS) {
+				unlistedWarnings = true;
+				return;
+			}
 			const where = locate(column - 1);
 			if (stray || seen.has(`${where.line}:${where.column}`)) return;
 			seen.add(`${where.line}:${where.column}`);
@@ -83,13 +163,17 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 			const described =
 				(karaoke ? 'karaoke timestamp ignored: ' : '') + describeParserError(message);
 			report('warning', where.line, described, where.column);
+			markupWarnings++;
 		};
-		const tree = new webvtt.WebVTTCueTextParser(
-			withReadableReferences(parsed.text),
-			onTextError,
-			mode,
-			entities
-		).parse(parsed.startTime, parsed.endTime);
+		// Only tags and references can hold a problem: plain text keeps the parser's own tree.
+		const tree = /[<&]/.test(parsed.text)
+			? new webvtt.WebVTTCueTextParser(
+					withReadableReferences(parsed.text),
+					onTextError,
+					mode,
+					fileEntities
+				).parse(parsed.startTime, parsed.endTime)
+			: parsed.tree;
 
 		const { text: plain, speaker, speakers, nodes } = flattenCueText(tree.children);
 		if (speakers.length > 1) {
@@ -114,6 +198,13 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 		});
 	}
 	cues.sort((a, b) => a.line - b.line);
+	if (unlistedWarnings) {
+		report(
+			'warning',
+			1,
+			`more than ${MAX_MARKUP_WARNINGS} markup warnings: only the first ${MAX_MARKUP_WARNINGS} are listed`
+		);
+	}
 	const hasErrors = problems.some((p) => p.severity === 'error');
 	if (!hasErrors && cues.length === 0 && mode !== 'chapters') {
 		report('error', 1, 'the file has no cues');
@@ -127,7 +218,7 @@ type TimingLine = { line: number; start: number; end: number };
 function fileProblem(
 	error: ParseError,
 	lines: string[],
-	timingLines: TimingLine[]
+	timingAt: Map<number, TimingLine>
 ): Omit<Problem, 'file'> {
 	const { line, col: column } = error;
 	const message = describeParserError(error.message);
@@ -148,7 +239,7 @@ function fileProblem(
 	if (SETTING_MESSAGE.test(error.message)) {
 		return { severity: 'warning', line, column, message: `cue setting ignored: ${message}` };
 	}
-	const timing = timingLines.find((t) => t.line === line);
+	const timing = timingAt.get(line);
 	if (error.message === 'End timestamp is not greater than start timestamp.' && timing) {
 		return timing.end === timing.start
 			? {
@@ -207,16 +298,20 @@ function withReadableReferences(text: string): string {
  * after it with: one that is never closed, or not followed by a tag name, `/` or a timestamp.
  */
 function findStrayLessThan(text: string): { offset: number; message: string } | undefined {
-	for (const match of text.matchAll(/</g)) {
-		const offset = match.index;
-		const close = text.indexOf('>', offset);
+	// One pass: the next ">" is found once for all the "<" before it, and each "<" is tested
+	// only on the characters that follow it up to that ">".
+	const startsTag = /\/?[A-Za-z.]|\d[\d:.]*>/y;
+	let close = -1;
+	for (let offset = text.indexOf('<'); offset >= 0; offset = text.indexOf('<', offset + 1)) {
+		if (close < offset) close = text.indexOf('>', offset);
 		if (close < 0) {
 			return {
 				offset,
 				message: '"<" without a closing ">": the words after it would be lost (write &lt; for "<")'
 			};
 		}
-		if (!/^(?:\/?[A-Za-z.]|\d[\d:.]*$)/.test(text.slice(offset + 1, close))) {
+		startsTag.lastIndex = offset + 1;
+		if (!startsTag.test(text)) {
 			return {
 				offset,
 				message: '"<" that starts no tag: the words after it would be lost (write &lt; for "<")'
@@ -224,6 +319,38 @@ function findStrayLessThan(text: string): { offset: number; message: string } | 
 		}
 	}
 	return undefined;
+}
+
+/**
+ * The timing lines of cues whose tags nest deeper than MAX_TAG_DEPTH, with where the limit is
+ * passed. The file's lines are changed in place so that the parser sees no tags in such a cue
+ * (it builds its tree recursively, and 5,000 levels overflowed the stack).
+ */
+function refuseDeepNesting(
+	lines: string[],
+	timingAt: Map<number, TimingLine>
+): Map<number, { line: number; column: number }> {
+	const refused = new Map<number, { line: number; column: number }>();
+	const tag = /<(\/?)[A-Za-z]/g;
+	for (const timing of timingAt.values()) {
+		let depth = 0;
+		let end = timing.line; // 0-based index of the cue's first text line
+		while (end < lines.length && lines[end] !== '' && !lines[end]!.includes('-->')) end++;
+		for (let i = timing.line; i < end && !refused.has(timing.line); i++) {
+			if (!lines[i]!.includes('<')) continue;
+			for (const match of lines[i]!.matchAll(tag)) {
+				depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+				if (depth > MAX_TAG_DEPTH) {
+					refused.set(timing.line, { line: i + 1, column: match.index + 1 });
+					break;
+				}
+			}
+		}
+		if (refused.has(timing.line)) {
+			for (let i = timing.line; i < end; i++) lines[i] = lines[i]!.replaceAll('<', ' ');
+		}
+	}
+	return refused;
 }
 
 function findTimingLines(lines: string[]): TimingLine[] {
