@@ -36,15 +36,19 @@ export function resolveKiosk(
 	const excerpts: KioskExcerpt[] = [];
 	const wanted =
 		meta.excerpts ??
-		// Without a choice, the first line of each clip.
-		shown.map((slug) => ({ clip: slug, at: bySlug.get(slug)!.tracks[0]?.cues[0]?.start ?? 0 }));
+		// Without a choice, the first line of each clip (one without a transcript has an error).
+		shown.flatMap((slug) => {
+			const first = bySlug.get(slug)!.tracks[0]?.cues[0];
+			return first ? [{ clip: slug, at: first.start }] : [];
+		});
 	wanted.forEach(({ clip: slug, at }, i) => {
 		const clip = bySlug.get(slug);
 		if (!clip || !shown.includes(slug)) {
 			error(['excerpts', i, 'clip'], `"${slug}" is not one of the kiosk's clips`);
 			return;
 		}
-		const cues = clip.tracks[0]!.cues;
+		// A clip whose transcript could not be read has no track (and an error of its own).
+		const cues = clip.tracks[0]?.cues ?? [];
 		const index = activeCueIndex(cues, at);
 		const cue = cues[index];
 		if (!cue || at >= cue.end) {

@@ -12,3 +12,6 @@ export const MAX_TAG_DEPTH = 100;
 
 /** A size in megabytes, for messages. */
 export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** Deepest nesting of objects and arrays in a JSON file; metadata nests four deep at most. */
+export const MAX_JSON_DEPTH = 100;

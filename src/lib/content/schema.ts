@@ -31,6 +31,11 @@ export const ClipSchema = v.strictObject({
 		v.regex(
 			new RegExp(`^[^/\\\\]+\\.(${AUDIO_EXTENSIONS.join('|')})$`, 'i'),
 			`must be a file name in the clip's folder ending in .${AUDIO_EXTENSIONS.join(', .')}`
+		),
+		// The name becomes part of the audio's address, where these would cut or garble it.
+		v.regex(
+			/^[^#%?]*$/,
+			'must not contain #, % or ? (they break the address of the audio): rename the file'
 		)
 	),
 	provenance: Provenance
