@@ -21,6 +21,7 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 // Characters an editor may put in a file without showing them, named in messages.
 const INVISIBLE: Record<string, string> = {
+	'\0': 'a NUL character (a zero byte): the file is damaged, or not UTF-8 text',
 	'\ufeff': 'a byte-order mark (U+FEFF): save the file as UTF-8 without BOM',
 	'\u00a0': 'a no-break space (U+00A0): use an ordinary space',
 	'\u200b': 'a zero-width space (U+200B): delete it',

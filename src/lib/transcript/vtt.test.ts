@@ -95,6 +95,19 @@ describe('parseVtt', () => {
 		]);
 	});
 
+	it('gives each cue its own text and line when a dropped cue had the same times', () => {
+		// 00:61:00.000 is invalid (the cue is dropped), but reads as the same time as 01:01:00.000.
+		const { cues, problems } = parseVtt(
+			'WEBVTT\n\n00:61:00.000 --> 00:61:05.000\nDropped <i>one</i>\n\n01:01:00.000 --> 01:01:05.000\nKept & <b>bold</b>\n',
+			FILE
+		);
+		expect(problems.map((p) => [p.line, p.severity])).toEqual([
+			[3, 'error'],
+			[7, 'warning']
+		]);
+		expect(cues).toMatchObject([{ text: 'Kept & bold', line: 6 }]);
+	});
+
 	// Big files (issue 21): each of these took minutes when the parser was quadratic. No timing
 	// is asserted (that is `npm run bench:parse`); a generous timeout catches a return to it.
 	describe('big and hostile files', () => {

@@ -98,7 +98,7 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 	const timingLines = findTimingLines(lines);
 	const timingAt = new Map(timingLines.map((timing) => [timing.line, timing]));
 	// Cues nesting too deep are refused before any parsing: the parser recurses once per level.
-	const tooDeep = refuseDeepNesting(lines, timingAt);
+	const tooDeep = refuseDeepNesting(lines, timingLines);
 	for (const { line, column } of tooDeep.values()) {
 		report(
 			'error',
@@ -111,7 +111,10 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 	// In 'metadata' mode the parser keeps quiet about cue text, which is checked cue by cue below,
 	// where each problem's own line is known (the parser puts them all after the cue).
 	const fileEntities = parserEntities(text);
-	const result = new webvtt.WebVTTParser(fileEntities).parse(withoutRegions(lines), 'metadata');
+	const result = new webvtt.WebVTTParser(fileEntities).parse(
+		withoutRegions(withoutMarkup(lines, timingLines)),
+		'metadata'
+	);
 	const signed = !result.errors.some((e) => e.message.startsWith('No valid signature'));
 	for (const error of result.errors) {
 		// Without a signature the first line was taken for one: the error on line 1 says it all.
@@ -132,18 +135,25 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 	let markupWarnings = 0;
 	let unlistedWarnings = false;
 	for (const parsed of result.cues) {
-		const line = byTimes.get(timeKey(parsed.startTime, parsed.endTime))?.shift()?.line ?? 0;
+		const timing = takeTimingLine(
+			byTimes.get(timeKey(parsed.startTime, parsed.endTime)),
+			parsed.text,
+			lines
+		);
+		const line = timing?.line ?? 0;
 		if (tooDeep.has(line)) continue;
+		// The cue's own text, as the parser was given it without markup (see withoutMarkup).
+		const cueText = timing ? textOf(timing, lines) : parsed.text;
 		// Where an offset into the cue's text is in the file (the text starts below its timing
 		// line). Its line starts are found once, and only for a cue with something to report.
 		let locateInCue: ReturnType<typeof lineLocator> | undefined;
 		const locate = (offset: number) => {
-			locateInCue ??= lineLocator(parsed.text);
+			locateInCue ??= lineLocator(cueText);
 			const where = locateInCue(offset);
 			return { line: line && line + where.line, column: where.column };
 		};
 
-		const stray = findStrayLessThan(parsed.text);
+		const stray = findStrayLessThan(cueText);
 		if (stray) {
 			const where = locate(stray.offset);
 			report('error', where.line, stray.message, where.column);
@@ -166,9 +176,9 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 			markupWarnings++;
 		};
 		// Only tags and references can hold a problem: plain text keeps the parser's own tree.
-		const tree = /[<&]/.test(parsed.text)
+		const tree = /[<&]/.test(cueText)
 			? new webvtt.WebVTTCueTextParser(
-					withReadableReferences(parsed.text),
+					withReadableReferences(cueText),
 					onTextError,
 					mode,
 					fileEntities
@@ -212,7 +222,42 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 	return { cues, problems };
 }
 
-type TimingLine = { line: number; start: number; end: number };
+/** A cue's timing line (1-based), its times, and the index of the line after its text. */
+type TimingLine = { line: number; start: number; end: number; textEnd: number };
+
+const textOf = (timing: TimingLine, lines: string[]) =>
+	lines.slice(timing.line, timing.textEnd).join('\n');
+const inert = (text: string) => text.replace(/[<&]/g, ' ');
+
+/**
+ * The file's lines with every `<` and `&` in cue text made a space, for the parser's pass over
+ * the whole file: its cue trees are then single texts, cheap to build, and each cue's text is
+ * parsed once, below, from the real lines. Lengths and everything else stay as they were.
+ */
+function withoutMarkup(lines: string[], timingLines: TimingLine[]): string[] {
+	const out = lines.slice();
+	for (const { line, textEnd } of timingLines) {
+		for (let i = line; i < textEnd; i++) out[i] = inert(out[i]!);
+	}
+	return out;
+}
+
+/**
+ * The first timing line, in file order, with a cue's times and its text (as the parser saw it):
+ * almost always the first of the list, unless a cue the parser dropped had the same times.
+ */
+function takeTimingLine(
+	same: TimingLine[] | undefined,
+	parsedText: string,
+	lines: string[]
+): TimingLine | undefined {
+	if (!same || same.length === 0) return undefined;
+	const index = same.findIndex((timing) => {
+		const text = textOf(timing, lines);
+		return text.length === parsedText.length && inert(text) === parsedText;
+	});
+	return same.splice(Math.max(index, 0), 1)[0];
+}
 
 /** What the parser's message about the file's blocks or a timing line means to an archivist. */
 function fileProblem(
@@ -323,20 +368,18 @@ function findStrayLessThan(text: string): { offset: number; message: string } | 
 
 /**
  * The timing lines of cues whose tags nest deeper than MAX_TAG_DEPTH, with where the limit is
- * passed. The file's lines are changed in place so that the parser sees no tags in such a cue
- * (it builds its tree recursively, and 5,000 levels overflowed the stack).
+ * passed. Such a cue is never parsed with its tags (the parser builds its tree recursively,
+ * and 5,000 levels overflowed the stack); the whole-file pass sees none (see withoutMarkup).
  */
 function refuseDeepNesting(
 	lines: string[],
-	timingAt: Map<number, TimingLine>
+	timingLines: TimingLine[]
 ): Map<number, { line: number; column: number }> {
 	const refused = new Map<number, { line: number; column: number }>();
 	const tag = /<(\/?)[A-Za-z]/g;
-	for (const timing of timingAt.values()) {
+	for (const timing of timingLines) {
 		let depth = 0;
-		let end = timing.line; // 0-based index of the cue's first text line
-		while (end < lines.length && lines[end] !== '' && !lines[end]!.includes('-->')) end++;
-		for (let i = timing.line; i < end && !refused.has(timing.line); i++) {
+		for (let i = timing.line; i < timing.textEnd && !refused.has(timing.line); i++) {
 			if (!lines[i]!.includes('<')) continue;
 			for (const match of lines[i]!.matchAll(tag)) {
 				depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
@@ -345,9 +388,6 @@ function refuseDeepNesting(
 					break;
 				}
 			}
-		}
-		if (refused.has(timing.line)) {
-			for (let i = timing.line; i < end; i++) lines[i] = lines[i]!.replaceAll('<', ' ');
 		}
 	}
 	return refused;
@@ -358,7 +398,13 @@ function findTimingLines(lines: string[]): TimingLine[] {
 	lines.forEach((content, i) => {
 		if (!content.includes('-->')) return;
 		const stamps = [...content.matchAll(TIMESTAMP)].map(toSeconds);
-		if (stamps.length >= 2) found.push({ line: i + 1, start: stamps[0]!, end: stamps[1]! });
+		if (stamps.length < 2) return;
+		// Its text: the lines up to a blank one or the next timing line, as the parser reads it.
+		let textEnd = i + 1;
+		while (textEnd < lines.length && lines[textEnd] !== '' && !lines[textEnd]!.includes('-->')) {
+			textEnd++;
+		}
+		found.push({ line: i + 1, start: stamps[0]!, end: stamps[1]!, textEnd });
 	});
 	return found;
 }
