@@ -10,6 +10,9 @@ export const MAX_TEXT_FILE_BYTES = 50 * 1024 * 1024;
 /** Deepest nesting of tags in one cue (`<i><b>…`); past it the cue is refused. */
 export const MAX_TAG_DEPTH = 100;
 
+/** Most tags (start and end) in one cue; past it the cue is refused. A cue is one utterance. */
+export const MAX_TAGS_PER_CUE = 10_000;
+
 /** A size in megabytes, for messages. */
 export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 

@@ -138,7 +138,10 @@ export class CollectionFiles {
 	async #openRegular(path: string) {
 		const real = await this.#resolve(path);
 		if (real === undefined) return undefined;
-		// Non-blocking, so that opening a pipe returns at once; fstat then says what it is.
+		// A special file is refused without being opened: opening a device can have effects.
+		const before = await stat(real);
+		if (!before.isFile()) throw new RefusedFile(`not read: ${kindOf(before)}, not a regular file`);
+		// Non-blocking, should it have become a pipe since; fstat then says what it is.
 		const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK).catch((error) => {
 			throw new RefusedFile(`cannot be read (${code(error) ?? (error as Error).message})`);
 		});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TAG_DEPTH, MAX_TEXT_FILE_BYTES } from '../content/limits.ts';
+import { MAX_TAG_DEPTH, MAX_TAGS_PER_CUE, MAX_TEXT_FILE_BYTES } from '../content/limits.ts';
 import { vtt } from '../content/memory-source.ts';
 import { parseVtt } from './vtt.ts';
 
@@ -143,12 +143,24 @@ describe('parseVtt', () => {
 			}
 		);
 
-		it('reads 5 MB of unknown references and of stray end tags', { timeout: 60_000 }, () => {
-			const references = parseVtt(oneCue('&zz; '.repeat(2 ** 20)), FILE);
-			expect(references.cues[0]!.text.startsWith('&zz; &zz;')).toBe(true);
-			const endTags = parseVtt(oneCue('x</b'.repeat(2 ** 20) + '>'), FILE);
-			expect(endTags.problems.map((p) => p.severity)).toEqual(['warning']);
-		});
+		it(
+			'reads 5 MB of unknown references, and refuses a cue of a million tags',
+			{ timeout: 60_000 },
+			() => {
+				const references = parseVtt(oneCue('&zz; '.repeat(2 ** 20)), FILE);
+				expect(references.cues[0]!.text.startsWith('&zz; &zz;')).toBe(true);
+				const endTags = parseVtt(oneCue('x</b'.repeat(2 ** 20) + '>'), FILE);
+				expect(endTags.cues).toEqual([]);
+				expect(endTags.problems[0]).toMatchObject({
+					severity: 'error',
+					line: 4,
+					column: 4 * MAX_TAGS_PER_CUE + 2,
+					message: 'more than 10,000 tags in one cue: the cue is left out (split it into cues)'
+				});
+				const tags = parseVtt(oneCue('<b>x</b> '.repeat(MAX_TAGS_PER_CUE / 2)), FILE);
+				expect(tags.problems).toEqual([]);
+			}
+		);
 
 		it(`refuses a cue whose tags nest deeper than ${MAX_TAG_DEPTH}`, () => {
 			const nested = (depth: number) => '<i>'.repeat(depth) + 'deep' + '</i>'.repeat(depth);

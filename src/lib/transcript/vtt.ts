@@ -1,7 +1,12 @@
 import webvtt, { type ParsedNode, type ParseError } from 'webvtt-parser';
 // The parser's built-in list lacks the `;` forms (`&amp;` came out as `&;`): give it the full one.
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
-import { MAX_TAG_DEPTH, MAX_TEXT_FILE_BYTES, megabytes } from '../content/limits.ts';
+import {
+	MAX_TAG_DEPTH,
+	MAX_TAGS_PER_CUE,
+	MAX_TEXT_FILE_BYTES,
+	megabytes
+} from '../content/limits.ts';
 import { lineLocator, type Problem } from '../content/problems.ts';
 import { formatTime } from './time.ts';
 import type { Cue, CueNode } from './types.ts';
@@ -97,16 +102,9 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 	const lines = text.split(NEWLINE);
 	const timingLines = findTimingLines(lines);
 	const timingAt = new Map(timingLines.map((timing) => [timing.line, timing]));
-	// Cues nesting too deep are refused before any parsing: the parser recurses once per level.
-	const tooDeep = refuseDeepNesting(lines, timingLines);
-	for (const { line, column } of tooDeep.values()) {
-		report(
-			'error',
-			line,
-			`tags nested more than ${MAX_TAG_DEPTH} deep: the cue is left out (close each tag before opening the next)`,
-			column
-		);
-	}
+	// Cues with too much markup are refused before any parsing (see refuseHeavyMarkup).
+	const tooDeep = refuseHeavyMarkup(lines, timingLines);
+	for (const { line, column, message } of tooDeep.values()) report('error', line, message, column);
 
 	// In 'metadata' mode the parser keeps quiet about cue text, which is checked cue by cue below,
 	// where each problem's own line is known (the parser puts them all after the cue).
@@ -367,26 +365,33 @@ function findStrayLessThan(text: string): { offset: number; message: string } | 
 }
 
 /**
- * The timing lines of cues whose tags nest deeper than MAX_TAG_DEPTH, with where the limit is
- * passed. Such a cue is never parsed with its tags (the parser builds its tree recursively,
- * and 5,000 levels overflowed the stack); the whole-file pass sees none (see withoutMarkup).
+ * The timing lines of cues with tags nested deeper than MAX_TAG_DEPTH, or more tags than
+ * MAX_TAGS_PER_CUE, with where the limit is passed. Such a cue is never parsed with its tags
+ * (the parser builds its tree recursively, and 5,000 levels overflowed the stack; a million
+ * tags took tens of seconds); the whole-file pass sees none (see withoutMarkup).
  */
-function refuseDeepNesting(
+function refuseHeavyMarkup(
 	lines: string[],
 	timingLines: TimingLine[]
-): Map<number, { line: number; column: number }> {
-	const refused = new Map<number, { line: number; column: number }>();
+): Map<number, { line: number; column: number; message: string }> {
+	const refused = new Map<number, { line: number; column: number; message: string }>();
 	const tag = /<(\/?)[A-Za-z]/g;
 	for (const timing of timingLines) {
 		let depth = 0;
+		let count = 0;
 		for (let i = timing.line; i < timing.textEnd && !refused.has(timing.line); i++) {
 			if (!lines[i]!.includes('<')) continue;
 			for (const match of lines[i]!.matchAll(tag)) {
 				depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+				const where = { line: i + 1, column: match.index + 1 };
 				if (depth > MAX_TAG_DEPTH) {
-					refused.set(timing.line, { line: i + 1, column: match.index + 1 });
-					break;
+					const message = `tags nested more than ${MAX_TAG_DEPTH} deep: the cue is left out (close each tag before opening the next)`;
+					refused.set(timing.line, { ...where, message });
+				} else if (++count > MAX_TAGS_PER_CUE) {
+					const message = `more than ${MAX_TAGS_PER_CUE.toLocaleString('en')} tags in one cue: the cue is left out (split it into cues)`;
+					refused.set(timing.line, { ...where, message });
 				}
+				if (refused.has(timing.line)) break;
 			}
 		}
 	}
