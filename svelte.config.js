@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
@@ -8,19 +8,36 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  * The build's version name, from everything the build reads. SvelteKit's default is the time
  * of the build, which would make two builds of the same content differ (and a kiosk think it
  * had a new deployment); this way the same inputs give byte-identical output.
+ *
+ * It reads what the content loader reads and nothing else, and never throws: regular files,
+ * and links to regular files inside the same tree. A pipe would block the build forever, a
+ * device never end, and a broken link or a loop throw; the loader reports each of them.
  */
 function inputsHash() {
 	const hash = createHash('sha256');
-	const add = (path) => {
-		if (statSync(path).isDirectory()) {
-			for (const name of readdirSync(path).sort()) add(join(path, name));
-		} else {
-			hash.update(path).update(readFileSync(path));
+	const add = (path, root) => {
+		try {
+			let info = lstatSync(path);
+			let real = path;
+			if (info.isSymbolicLink()) {
+				real = realpathSync(path);
+				info = statSync(real);
+				const within = relative(root, real);
+				if (!info.isFile() || within.startsWith('..') || within === real) return;
+			}
+			if (info.isDirectory()) {
+				for (const name of readdirSync(path).sort()) add(join(path, name), root);
+			} else if (info.isFile()) {
+				hash.update(path).update(readFileSync(real));
+			}
+		} catch {
+			// Unreadable: the content check names it, and fails the build if it matters.
 		}
 	};
 	const transcripts = process.env.TRANSCRIPTS_DIR ?? 'transcripts';
 	for (const path of ['src', 'static', transcripts, 'package-lock.json', 'svelte.config.js']) {
-		if (existsSync(path)) add(path);
+		// The top folder itself may be a link (a collection kept elsewhere).
+		if (existsSync(path)) add(statSync(path).isDirectory() ? `${path}/` : path, realpathSync(path));
 	}
 	return hash.digest('hex').slice(0, 16);
 }

@@ -1,5 +1,16 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+	cpSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	unlinkSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -25,6 +36,40 @@ test('a broken collection stops the build with every problem listed', async () =
 			/transcripts\/test-clip\/fr\.vtt:12: error: translation cue starts at 0:07\.600/
 		);
 		expect(result.output).toMatch(/\d+ errors, 1 warning in the collection/);
+	} finally {
+		project.remove();
+	}
+});
+
+// Issue 21: a pipe hung the build, a link published a file from outside the collection, and
+// the word "constructor" crashed it. Now the pipe is skipped with a warning, the link refused
+// with an error, the word indexed like any other, and the build stops with file and line.
+test('a hostile collection stops the build with file:line verdicts, without hanging', async () => {
+	test.setTimeout(120_000);
+	const project = copyProject('hostile-build-');
+	const clip = join(project.dir, 'transcripts', 'test-clip');
+	cpSync('tests/fixtures/basic', join(project.dir, 'transcripts'), { recursive: true });
+	execFileSync('mkfifo', [join(clip, 'notes')]);
+	unlinkSync(join(clip, 'fr.vtt'));
+	symlinkSync('/etc/hostname', join(clip, 'fr.vtt'));
+	const en = readFileSync(join(clip, 'en.vtt'), 'utf8');
+	writeFileSync(join(clip, 'en.vtt'), en.replace(/(-->[^\n]*\n)/, '$1constructor __proto__ '));
+	const meta = readFileSync(join(clip, 'clip.json'), 'utf8');
+	writeFileSync(join(clip, 'clip.json'), meta.replace('"audio":', '"audio": "x.mp3",\n\t"audio":'));
+	try {
+		const result = await buildIn(project.dir);
+		expect(result.code).not.toBe(0);
+		expect(result.output).toContain(
+			'transcripts/test-clip/fr.vtt: error: refused: a link to /etc/hostname, outside the collection'
+		);
+		expect(result.output).toContain(
+			'transcripts/test-clip/notes: warning: not read: a named pipe (FIFO), not a regular file'
+		);
+		expect(result.output).toMatch(
+			/transcripts\/test-clip\/clip\.json:14:2: warning: "audio" is given twice \(first on line 13\)/
+		);
+		expect(result.output).toMatch(/1 error, 2 warnings in the collection/);
+		expect(result.output).not.toMatch(/TypeError|is not a function/);
 	} finally {
 		project.remove();
 	}

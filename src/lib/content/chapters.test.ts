@@ -95,7 +95,7 @@ describe('chapters in the collection', () => {
 				]
 			}
 		]);
-		expect([...built.shards.values()].flatMap((s) => Object.keys(s)).sort()).toEqual([
+		expect([...built.shards.values()].flatMap((s) => [...s.keys()]).sort()).toEqual([
 			'middle',
 			'one',
 			'two',

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { formatTime } from '../transcript/time.ts';
-import type { Problem } from '../transcript/types.ts';
+import { lineLocator, type Problem } from './problems.ts';
 import { validateAlignment, validateTiming } from '../transcript/validate.ts';
 import { parseVtt } from '../transcript/vtt.ts';
 import { parseLocatedJson, type LocatedJson } from './json.ts';
@@ -17,7 +17,16 @@ import {
 	type ClipMetadata,
 	type CollectionMetadata
 } from './schema.ts';
-import type { AudioAnalysis, Chapter, Clip, Collection, ContentSource, Track } from './types.ts';
+import {
+	RefusedFile,
+	type AudioAnalysis,
+	type Chapter,
+	type Clip,
+	type Collection,
+	type ContentSource,
+	type SourceEntry,
+	type Track
+} from './types.ts';
 
 export interface LoadResult {
 	collection: Collection;
@@ -47,8 +56,13 @@ export async function loadCollection(source: ContentSource): Promise<LoadResult>
 	);
 	const meta = read?.value;
 	if (read) problems.push(...placeholderWarnings(read.value, path(COLLECTION_FILE), read.locate));
-	const folders = (await source.list(''))
-		.filter((entry) => entry.isFolder && !entry.name.startsWith('.'))
+	const entries = await listFolder(source, '', path(), problems);
+	reportRefused(entries, new Set([COLLECTION_FILE]), path, problems);
+	const folders = entries
+		// A folder named collection.json is reported as that file.
+		.filter(
+			(entry) => entry.isFolder && !entry.name.startsWith('.') && entry.name !== COLLECTION_FILE
+		)
 		.map((entry) => entry.name)
 		.sort();
 	const clips: Clip[] = [];
@@ -92,6 +106,7 @@ async function loadClip(
 ): Promise<Clip | undefined> {
 	const metaFile = path(slug, CLIP_FILE);
 	const json = await readText(source, `${slug}/${CLIP_FILE}`, metaFile, problems);
+	if (json === REFUSED) return undefined;
 	if (json === undefined) {
 		problems.push({ severity: 'error', file: path(slug), message: `missing ${CLIP_FILE}` });
 		return undefined;
@@ -116,7 +131,8 @@ async function loadClip(
 	const fieldError = (field: (string | number)[], message: string) =>
 		problems.push({ severity: 'error', file: metaFile, ...located.locate(field), message });
 
-	if (collection && !(meta.witness in collection.witnesses)) {
+	// Own keys only: "constructor" is in every object.
+	if (collection && !Object.hasOwn(collection.witnesses, meta.witness)) {
 		fieldError(
 			['witness'],
 			`unknown witness "${meta.witness}": add it to ${path(COLLECTION_FILE)}`
@@ -134,7 +150,11 @@ async function loadClip(
 		analysis = await source.analyseAudio(`${slug}/${meta.audio}`);
 		if (!analysis) fieldError(['audio'], `audio file ${path(slug, meta.audio)} does not exist`);
 	} catch (error) {
-		fieldError(['audio'], `cannot decode ${path(slug, meta.audio)}: ${(error as Error).message}`);
+		if (error instanceof RefusedFile) {
+			problems.push({ severity: 'error', file: path(slug, meta.audio), message: error.message });
+		} else {
+			fieldError(['audio'], `cannot decode ${path(slug, meta.audio)}: ${(error as Error).message}`);
+		}
 	}
 	if (!analysis) return undefined;
 	audioBySlug.set(slug, analysis);
@@ -148,11 +168,22 @@ async function loadClip(
 		});
 	}
 
-	const files = (await source.list(slug)).map((entry) => entry.name);
+	const entries = await listFolder(source, slug, path(slug), problems);
+	// A code that is not a language is never made into a path (it could be "../../x").
+	const readable = languages.filter(isKnownLanguage);
+	const declared = new Set([
+		CLIP_FILE,
+		meta.audio,
+		...readable.flatMap((lang) => [`${lang}.vtt`, `chapters.${lang}.vtt`])
+	]);
+	reportRefused(entries, declared, (name) => path(slug, name), problems);
+	const files = entries.filter((entry) => !entry.refused).map((entry) => entry.name);
 	const tracks: Track[] = [];
 	for (const [i, lang] of [...new Set(languages)].entries()) {
+		if (!readable.includes(lang)) continue;
 		const file = `${lang}.vtt`;
 		const text = await readText(source, `${slug}/${file}`, path(slug, file), problems);
+		if (text === REFUSED) continue;
 		if (text === undefined) {
 			fieldError(
 				i === 0 ? ['language'] : ['translations', meta.translations.indexOf(lang)],
@@ -185,18 +216,19 @@ async function loadClip(
 		tracks.push({ lang, kind: i === 0 ? 'captions' : 'subtitles', file, cues: track.cues });
 	}
 
-	const chapters: Record<string, Chapter[]> = {};
+	// A Map, then an object with own keys only: a language is never looked up in a prototype.
+	const chapters = new Map<string, Chapter[]>();
 	for (const file of files.filter((name) => name.endsWith('.vtt'))) {
 		const chapterLang = /^chapters\.(.+)\.vtt$/.exec(file)?.[1];
-		if (chapterLang !== undefined && languages.includes(chapterLang)) {
-			const text = (await readText(source, `${slug}/${file}`, path(slug, file), problems)) ?? '';
-			const track = parseVtt(text, path(slug, file), 'chapters');
+		if (chapterLang !== undefined && readable.includes(chapterLang)) {
+			const text = await readText(source, `${slug}/${file}`, path(slug, file), problems);
+			if (text === REFUSED) continue;
+			const track = parseVtt(text ?? '', path(slug, file), 'chapters');
 			problems.push(...track.problems, ...validateTiming(track.cues, duration, path(slug, file)));
-			chapters[chapterLang] = track.cues.map((c) => ({
-				start: c.start,
-				end: c.end,
-				...parseChapterText(c.text)
-			}));
+			chapters.set(
+				chapterLang,
+				track.cues.map((c) => ({ start: c.start, end: c.end, ...parseChapterText(c.text) }))
+			);
 		} else if (!languages.some((lang) => file === `${lang}.vtt`)) {
 			problems.push({
 				severity: 'warning',
@@ -219,7 +251,7 @@ async function loadClip(
 		audio: meta.audio,
 		provenance: meta.provenance,
 		tracks,
-		chapters
+		chapters: Object.fromEntries(chapters)
 	};
 }
 
@@ -232,30 +264,69 @@ function witnessNames(collection: CollectionMetadata | undefined, slug: string) 
 	return { witnessName: witness?.name ?? slug, witnessNativeName: witness?.nativeName };
 }
 
+/** What readText returns for a file the source would not read (already reported). */
+const REFUSED = Symbol('refused');
+
 /**
  * Reads a text file, reporting where it is not UTF-8: sources decode such bytes to U+FFFD, which
  * would otherwise reach the page as garbled text. A U+FFFD already in the file is reported too,
- * on purpose: it marks text lost in some earlier conversion.
+ * on purpose: it marks text lost in some earlier conversion. A file the source will not read
+ * (not a regular file, a link leaving the collection, too large) is reported as an error.
  */
 async function readText(
 	source: ContentSource,
 	relative: string,
 	file: string,
 	problems: Problem[]
-): Promise<string | undefined> {
-	const text = await source.readText(relative);
+): Promise<string | undefined | typeof REFUSED> {
+	let text: string | undefined;
+	try {
+		text = await source.readText(relative);
+	} catch (error) {
+		const reason =
+			error instanceof RefusedFile ? error.message : `cannot be read: ${String(error)}`;
+		problems.push({ severity: 'error', file, message: reason });
+		return REFUSED;
+	}
 	const bad = text?.indexOf('\ufffd') ?? -1;
 	if (bad >= 0) {
-		const before = text!.slice(0, bad).split(/\r\n|\r|\n/);
 		problems.push({
 			severity: 'error',
 			file,
-			line: before.length,
-			column: before.at(-1)!.length + 1,
+			...lineLocator(text!)(bad),
 			message: 'not valid UTF-8 (save the file as UTF-8)'
 		});
 	}
 	return text;
+}
+
+/** A folder's entries; a folder that cannot be read is reported, and has none. */
+async function listFolder(
+	source: ContentSource,
+	folder: string,
+	shown: string,
+	problems: Problem[]
+): Promise<SourceEntry[]> {
+	try {
+		return await source.list(folder);
+	} catch (error) {
+		problems.push({ severity: 'error', file: shown, message: `cannot be read: ${String(error)}` });
+		return [];
+	}
+}
+
+/** Reports the entries the source will not read, except declared files, whose read reports them. */
+function reportRefused(
+	entries: SourceEntry[],
+	declared: Set<string>,
+	shown: (name: string) => string,
+	problems: Problem[]
+) {
+	for (const { name, refused } of entries) {
+		if (refused && !declared.has(name)) {
+			problems.push({ severity: refused.severity, file: shown(name), message: refused.reason });
+		}
+	}
 }
 
 async function readJson<T extends v.GenericSchema>(
@@ -266,6 +337,7 @@ async function readJson<T extends v.GenericSchema>(
 	problems: Problem[]
 ): Promise<{ value: v.InferOutput<T>; locate: LocatedJson['locate'] } | undefined> {
 	const text = await readText(source, relative, file, problems);
+	if (text === REFUSED) return undefined;
 	if (text === undefined) {
 		problems.push({ severity: 'error', file, message: 'missing file' });
 		return undefined;

@@ -1,29 +1,8 @@
 import { activeCueIndex } from '../transcript/cues.ts';
 import { formatTime } from '../transcript/time.ts';
-import type { Problem } from '../transcript/types.ts';
-import type { KioskMetadata, UiLanguage } from './schema.ts';
-import type { Clip } from './types.ts';
-
-/** A line the kiosk's attract screen shows, in every language of its clip. */
-export interface KioskExcerpt {
-	clip: string;
-	witness: string;
-	start: number;
-	end: number;
-	/** The original first, then the translations. */
-	lines: { lang: string; text: string }[];
-}
-
-/** The kiosk's settings with the collection's clips checked and its excerpts looked up. */
-export interface Kiosk {
-	idleSeconds: number;
-	countdownSeconds: number;
-	languages: UiLanguage[];
-	defaultLanguage: UiLanguage;
-	/** Slugs, in the order shown. */
-	clips: string[];
-	excerpts: KioskExcerpt[];
-}
+import type { Problem } from './problems.ts';
+import type { KioskMetadata } from './schema.ts';
+import type { Clip, Kiosk, KioskExcerpt } from './types.ts';
 
 type Locate = (path: (string | number)[]) => { line: number; column: number };
 
@@ -55,15 +34,19 @@ export function resolveKiosk(
 	const excerpts: KioskExcerpt[] = [];
 	const wanted =
 		meta.excerpts ??
-		// Without a choice, the first line of each clip.
-		shown.map((slug) => ({ clip: slug, at: bySlug.get(slug)!.tracks[0]?.cues[0]?.start ?? 0 }));
+		// Without a choice, the first line of each clip (one without a transcript has an error).
+		shown.flatMap((slug) => {
+			const first = bySlug.get(slug)!.tracks[0]?.cues[0];
+			return first ? [{ clip: slug, at: first.start }] : [];
+		});
 	wanted.forEach(({ clip: slug, at }, i) => {
 		const clip = bySlug.get(slug);
 		if (!clip || !shown.includes(slug)) {
 			error(['excerpts', i, 'clip'], `"${slug}" is not one of the kiosk's clips`);
 			return;
 		}
-		const cues = clip.tracks[0]!.cues;
+		// A clip whose transcript could not be read has no track (and an error of its own).
+		const cues = clip.tracks[0]?.cues ?? [];
 		const index = activeCueIndex(cues, at);
 		const cue = cues[index];
 		if (!cue || at >= cue.end) {

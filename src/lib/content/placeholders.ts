@@ -1,4 +1,4 @@
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from './problems.ts';
 
 /**
  * Starts every value `npm run import` cannot know (a French title, a description): the clip

@@ -1,4 +1,33 @@
-import type { Problem } from '../transcript/types.ts';
+/** A problem found in the content, located at a file and line so an archivist can fix it. */
+export interface Problem {
+	severity: 'error' | 'warning';
+	/** Path relative to the project root, e.g. `transcripts/clip/en.vtt`. */
+	file: string;
+	/** 1-based line, when the problem has one. */
+	line?: number;
+	/** 1-based column, when known. */
+	column?: number;
+	message: string;
+}
+
+/**
+ * Turns offsets in a text into 1-based lines and columns. The line starts are found once, so
+ * locating many problems in a big file stays linear (a slice-and-split per problem was not).
+ */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+	const starts = [0];
+	for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push(match.index + match[0].length);
+	return (offset) => {
+		let lo = 0;
+		let hi = starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (starts[mid]! <= offset) lo = mid;
+			else hi = mid - 1;
+		}
+		return { line: lo + 1, column: offset - starts[lo]! + 1 };
+	};
+}
 
 /** `file:line:column: error: message`, the form editors and terminals turn into links. */
 export function formatProblem(problem: Problem): string {

@@ -1,8 +1,7 @@
 import * as v from 'valibot';
+import { UI_LANGUAGES } from '../i18n/languages.ts';
 
-/** Languages the interface is translated into; every title and description exists in each. */
-export const UI_LANGUAGES = ['en', 'fr'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+// Components still import the interface languages from here; their home is $lib/i18n/languages.
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const AUDIO_EXTENSIONS = ['mp3', 'ogg', 'oga', 'opus', 'flac', 'wav'] as const;
@@ -31,6 +30,11 @@ export const ClipSchema = v.strictObject({
 		v.regex(
 			new RegExp(`^[^/\\\\]+\\.(${AUDIO_EXTENSIONS.join('|')})$`, 'i'),
 			`must be a file name in the clip's folder ending in .${AUDIO_EXTENSIONS.join(', .')}`
+		),
+		// The name becomes part of the audio's address, where these would cut or garble it.
+		v.regex(
+			/^[^#%?]*$/,
+			'must not contain #, % or ? (they break the address of the audio): rename the file'
 		)
 	),
 	provenance: Provenance

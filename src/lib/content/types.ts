@@ -1,6 +1,5 @@
 import type { Cue } from '../transcript/types.ts';
-import type { Kiosk } from './kiosk.ts';
-import type { UiLanguage } from './schema.ts';
+import type { UiLanguage } from '../i18n/languages.ts';
 
 export type Localized = Record<UiLanguage, string> & Record<string, string>;
 
@@ -63,6 +62,27 @@ export interface Clip {
 	chapters: Record<string, Chapter[]>;
 }
 
+/** A line the kiosk's attract screen shows, in every language of its clip. */
+export interface KioskExcerpt {
+	clip: string;
+	witness: string;
+	start: number;
+	end: number;
+	/** The original first, then the translations. */
+	lines: { lang: string; text: string }[];
+}
+
+/** The kiosk's settings with the collection's clips checked and its excerpts looked up. */
+export interface Kiosk {
+	idleSeconds: number;
+	countdownSeconds: number;
+	languages: UiLanguage[];
+	defaultLanguage: UiLanguage;
+	/** Slugs, in the order shown. */
+	clips: string[];
+	excerpts: KioskExcerpt[];
+}
+
 export interface Collection {
 	title: Localized;
 	description: Localized;
@@ -79,17 +99,36 @@ export interface AudioAnalysis {
 	peaks: number[];
 }
 
+/** An entry of a folder, as a ContentSource lists it. */
+export interface SourceEntry {
+	name: string;
+	isFolder: boolean;
+	/** Set when the entry will not be read (a special file, a link that leaves the collection…). */
+	refused?: { severity: 'error' | 'warning'; reason: string };
+}
+
+/**
+ * Thrown by a ContentSource for a file it will not read, with the reason in words: not a
+ * regular file (a folder, a pipe, a device), a link that is broken or leaves the collection, or
+ * a file over the size limit.
+ */
+export class RefusedFile extends Error {}
+
 /** Everything the content loader needs from the outside world, so it can be tested in memory. */
 export interface ContentSource {
 	/** Shown before every path in messages, e.g. `transcripts`. */
 	root: string;
 	/** Entries of a folder relative to the root (`''` is the root), or [] if it does not exist. */
-	list(folder: string): Promise<{ name: string; isFolder: boolean }[]>;
+	list(folder: string): Promise<SourceEntry[]>;
 	/**
 	 * A text file relative to the root, or undefined if it does not exist. Decoded as UTF-8, with
-	 * U+FFFD for bytes that are not (as Node's and the browser's decoders do).
+	 * U+FFFD for bytes that are not (as Node's and the browser's decoders do). Throws RefusedFile
+	 * for a file it will not read.
 	 */
 	readText(path: string): Promise<string | undefined>;
-	/** Reads an audio file: undefined if it does not exist; throws if it cannot be decoded. */
+	/**
+	 * Reads an audio file: undefined if it does not exist; throws RefusedFile for a file it will
+	 * not read, and another error if it cannot be decoded.
+	 */
 	analyseAudio(path: string): Promise<AudioAnalysis | undefined>;
 }

@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import { UI_LANGUAGES, type UiLanguage } from '../content/schema.ts';
+import { UI_LANGUAGES, type UiLanguage } from './languages.ts';
 import { readSetting, saveSetting } from '../settings/storage.ts';
 import type { MessageKey } from './messages.ts';
 import { pickLanguage, translate } from './translate.ts';

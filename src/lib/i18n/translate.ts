@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../content/schema.ts';
+import type { UiLanguage } from './languages.ts';
 import { catalogues, type MessageKey } from './messages.ts';
 
 /** Looks up a message and fills in its `{placeholders}`; an unknown placeholder stays visible. */

@@ -1,6 +1,6 @@
 import { parseSync } from 'subtitle';
 import { parseVtt } from '../transcript/vtt.ts';
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from '../content/problems.ts';
 import { BREAK_REPAIRED, replaceBreaks } from './repair.ts';
 import { splitSpeaker } from './text.ts';
 import type { ImportCue, Parsed } from './types.ts';

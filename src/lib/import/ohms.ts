@@ -1,6 +1,6 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { formatTime } from '../transcript/time.ts';
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from '../content/problems.ts';
 import { parseWebVtt } from './captions.ts';
 import { cuesFromLines, type SourceLine } from './text.ts';
 import type {

@@ -1,5 +1,5 @@
 import { formatTime } from '../transcript/time.ts';
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from '../content/problems.ts';
 import type { ImportCue } from './types.ts';
 
 const at = (seconds: number) => formatTime(seconds, 3);

@@ -1,4 +1,4 @@
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from '../content/problems.ts';
 import type { Anchor, ImportCue } from './types.ts';
 
 /*

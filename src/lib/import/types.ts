@@ -1,4 +1,4 @@
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from '../content/problems.ts';
 
 /** The kinds of source `npm run import` reads (the `source` of alignment.json). */
 export type SourceKind = 'ohms' | 'ohms-legacy' | 'srt' | 'vtt' | 'txt' | 'docx';

@@ -1,5 +1,5 @@
 import mammoth from 'mammoth';
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from '../content/problems.ts';
 import { cuesFromLines, type SourceLine } from './text.ts';
 import type { ImportedTranscript, Parsed } from './types.ts';
 

@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { Kiosk } from '../content/kiosk.ts';
+import type { Kiosk } from '../content/types.ts';
 
 /** Caption sizes a visitor can step through, as multiples of the base size. */
 export const CAPTION_SCALES = [1, 1.3, 1.7, 2.2] as const;

@@ -60,7 +60,7 @@ describe('shards', () => {
 	});
 	it('hold only the words of their key', () => {
 		for (const [key, shard] of index.shards) {
-			for (const word of Object.keys(shard)) expect(shardKey(word)).toBe(key);
+			for (const word of shard.keys()) expect(shardKey(word)).toBe(key);
 		}
 	});
 	it('store postings ascending as gaps, so long lists stay short', () => {
@@ -72,6 +72,36 @@ describe('shards', () => {
 		for (const [key, shard] of index.shards) {
 			expect(shardJson(again.shards.get(key)!)).toBe(shardJson(shard));
 		}
+	});
+});
+
+describe('words named like Object.prototype members', () => {
+	// "constructor" in a cue crashed the build: shards were plain objects (issue 21).
+	const names = ['constructor', 'prototype', '__proto__', 'toString', 'hasOwnProperty'];
+	const hostile = buildIndex([
+		clip('constructor', [{ lang: 'en', cues: cues(...names, names.join(' ')) }])
+	]);
+	const loadHostile = async (key: string) => {
+		const shard = hostile.shards.get(key);
+		return shard && (JSON.parse(shardJson(shard)) as Shard);
+	};
+
+	it('are indexed and found like any word', async () => {
+		for (const [i, name] of names.entries()) {
+			const { hits } = await findCues(name, loadHostile);
+			// "__proto__" is the word "proto", whose stem also finds "prototype".
+			expect(hits, name).toEqual(
+				expect.arrayContaining([
+					{ clip: 0, lang: 0, cue: i },
+					{ clip: 0, lang: 0, cue: names.length }
+				])
+			);
+		}
+	});
+	it('are written to their shard file as own keys', () => {
+		const file = JSON.parse(shardJson(hostile.shards.get('con')!)) as Shard;
+		expect(Object.hasOwn(file, 'constructor')).toBe(true);
+		expect(file.constructor).toEqual([0, names.length]);
 	});
 });
 

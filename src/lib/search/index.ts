@@ -51,8 +51,13 @@ export interface IndexMeta {
 	clips: IndexedClip[];
 }
 
-/** Word → postings. In memory the postings are absolute; in a shard file they are gaps. */
+/** A shard file as parsed: word → postings, as gaps. */
 export type Shard = Record<string, number[]>;
+/**
+ * A shard as built: word → absolute postings. A Map, because words are untrusted keys: in a
+ * plain object "constructor" or "__proto__" would find Object.prototype's members.
+ */
+export type ShardWords = Map<string, number[]>;
 /** [start, end, text] */
 export type TextRow = [number, number, string];
 
@@ -68,7 +73,7 @@ export interface SourceClip extends IndexedClip {
 
 export interface BuiltIndex {
 	meta: IndexMeta;
-	shards: Map<string, Shard>;
+	shards: Map<string, ShardWords>;
 	/** Keyed by `<clip>/<lang>-<block>`. */
 	texts: Map<string, TextRow[]>;
 }
@@ -78,7 +83,7 @@ export const textFile = (clip: string, lang: string, block: number) => `${clip}/
 /** Builds the whole index. Deterministic: the same content gives the same files. */
 export function buildIndex(clips: SourceClip[]): BuiltIndex {
 	const languages = [...new Set(clips.flatMap((c) => c.tracks.map((t) => t.lang)))].sort();
-	const shards = new Map<string, Shard>();
+	const shards = new Map<string, ShardWords>();
 	const texts = new Map<string, TextRow[]>();
 	clips.forEach((clip, c) => {
 		for (const track of clip.tracks) {
@@ -95,8 +100,10 @@ export function buildIndex(clips: SourceClip[]): BuiltIndex {
 				for (const word of new Set(words(text).map((w) => w.folded))) {
 					const key = shardKey(word);
 					let shard = shards.get(key);
-					if (!shard) shards.set(key, (shard = {}));
-					(shard[word] ??= []).push(posting);
+					if (!shard) shards.set(key, (shard = new Map()));
+					const postings = shard.get(word);
+					if (postings) postings.push(posting);
+					else shard.set(word, [posting]);
 				}
 			});
 			for (let b = 0; b * TEXT_BLOCK < track.cues.length; b++) {
@@ -119,10 +126,11 @@ export function buildIndex(clips: SourceClip[]): BuiltIndex {
 }
 
 /** Serialises a shard: words in a stable order, each word's postings ascending, as gaps. */
-export function shardJson(shard: Shard): string {
+export function shardJson(shard: ShardWords | Shard): string {
+	// Object.fromEntries defines own properties, so a word "__proto__" is written as any other.
 	return JSON.stringify(
 		Object.fromEntries(
-			Object.entries(shard)
+			(shard instanceof Map ? [...shard] : Object.entries(shard))
 				.sort(([a], [b]) => (a < b ? -1 : 1))
 				.map(([word, postings]) => [word, toGaps(postings)])
 		)

@@ -1,44 +1,27 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { loadCollection, type LoadResult } from '../content/collection.ts';
 import type { ContentSource } from '../content/types.ts';
 import { analyseAudioCached } from './audio.ts';
+import { CollectionFiles } from './collection-files.ts';
 
 /** The content folder; tests and benchmarks point it elsewhere with TRANSCRIPTS_DIR. */
 export function transcriptsDir(): string {
 	return resolve(process.env.TRANSCRIPTS_DIR ?? 'transcripts');
 }
 
-/** A ContentSource backed by a folder on disk. */
+/**
+ * A ContentSource backed by a folder on disk. It reads only regular files inside the folder
+ * (see CollectionFiles): a pipe, a device, a broken link or a link leaving the folder is refused.
+ */
 export function folderSource(dir: string): ContentSource {
-	const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+	const files = new CollectionFiles(dir);
 	return {
 		root: relative(process.cwd(), dir) || '.',
-		async list(folder) {
-			try {
-				const entries = await readdir(join(dir, folder), { withFileTypes: true });
-				return entries.map((e) => ({ name: e.name, isFolder: e.isDirectory() }));
-			} catch (error) {
-				if (isMissing(error)) return [];
-				throw error;
-			}
-		},
-		async readText(path) {
-			try {
-				// Bytes that are not UTF-8 come back as U+FFFD, which the loader reports with their line.
-				return await readFile(join(dir, path), 'utf8');
-			} catch (error) {
-				if (isMissing(error)) return undefined;
-				throw error;
-			}
-		},
+		list: (folder) => files.list(folder),
+		readText: (path) => files.readText(path),
 		async analyseAudio(path) {
-			const file = join(dir, path);
-			const info = await stat(file).catch((error) => {
-				if (isMissing(error)) return undefined;
-				throw error;
-			});
-			return info?.isFile() ? analyseAudioCached(file) : undefined;
+			const real = await files.regularFile(path);
+			return real === undefined ? undefined : analyseAudioCached(real);
 		}
 	};
 }

@@ -19,7 +19,7 @@ import {
 	writeChapters,
 	writeVtt
 } from '../import/write.ts';
-import type { Problem } from '../transcript/types.ts';
+import type { Problem } from '../content/problems.ts';
 import { formatTime } from '../transcript/time.ts';
 import { analyseAudioCached } from './audio.ts';
 import { folderSource } from './content.ts';

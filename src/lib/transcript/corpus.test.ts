@@ -48,7 +48,19 @@ const CASES: Record<string, Case> = {
 	'not-utf8-latin-1.vtt': { verdict: 'error', problems: [error('4:15', NOT_UTF8)] },
 	'not-utf8-utf-16le.vtt': {
 		verdict: 'error',
-		problems: [error('1', 'the file must start with a "WEBVTT" line'), error('1:1', NOT_UTF8)]
+		problems: [
+			error('1', 'the file must start with a "WEBVTT" line'),
+			error('1:1', NOT_UTF8),
+			error(
+				'1:4',
+				'NUL character (a zero byte, the first of 40): the file is damaged, or not UTF-8 text'
+			)
+		]
+	},
+	// The parser turns a NUL into U+FFFD without a word.
+	'nul-byte.vtt': {
+		verdict: 'error',
+		problems: [error('4:18', 'NUL character (a zero byte): the file is damaged, or not UTF-8 text')]
 	},
 
 	// The file's structure.
@@ -226,6 +238,31 @@ const CASES: Record<string, Case> = {
 	'unclosed-tag.vtt': {
 		verdict: 'error',
 		problems: [warning('3', 'empty cue left out'), error('4:1', NEVER_CLOSED)]
+	},
+	// Names of Object.prototype members are ordinary words, speakers, classes and languages.
+	'prototype-names.vtt': {
+		verdict: 'accepted',
+		texts: [
+			'constructor prototype __proto__ toString hasOwnProperty',
+			'valueOf isPrototypeOf propertyIsEnumerable'
+		],
+		speakers: [undefined, 'constructor']
+	},
+	// An unknown reference stays as written; `&amp`, `&not` and `&eacute` also begin a word.
+	'unknown-references.vtt': {
+		verdict: 'warning',
+		problems: [warning('4:12', 'incorrect escape'), warning('4:54', 'incorrect escape')],
+		texts: ['Unknown &zz; and &zz; and ¬it; ét&eacute.']
+	},
+	// 5,000 nested tags overflowed the parser's stack; past MAX_TAG_DEPTH the cue is refused.
+	'deeply-nested-tags.vtt': {
+		verdict: 'error',
+		problems: [
+			error(
+				'7:311',
+				'tags nested more than 100 deep: the cue is left out (close each tag before opening the next)'
+			)
+		]
 	},
 	'two-speakers-in-one-cue.vtt': {
 		verdict: 'error',

@@ -1,15 +1,3 @@
-/** A problem found in the content, located at a file and line so an archivist can fix it. */
-export interface Problem {
-	severity: 'error' | 'warning';
-	/** Path relative to the project root, e.g. `transcripts/clip/en.vtt`. */
-	file: string;
-	/** 1-based line, when the problem has one. */
-	line?: number;
-	/** 1-based column, when known. */
-	column?: number;
-	message: string;
-}
-
 /**
  * Inline formatting kept from WebVTT cue text. Anything not listed here is dropped to plain text,
  * so cue markup can never become live HTML.

@@ -1,6 +1,7 @@
 import { itself, lastIndexAtOrBefore } from './sorted.ts';
 import { formatTime } from './time.ts';
-import type { Cue, Problem } from './types.ts';
+import type { Problem } from '../content/problems.ts';
+import type { Cue } from './types.ts';
 
 /** Audio and cue times are compared with this slack: encoders pad the end by a few ms. */
 export const DURATION_TOLERANCE = 0.05;

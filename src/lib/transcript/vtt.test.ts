@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_TAG_DEPTH, MAX_TAGS_PER_CUE, MAX_TEXT_FILE_BYTES } from '../content/limits.ts';
+import { vtt } from '../content/memory-source.ts';
 import { parseVtt } from './vtt.ts';
 
 const FILE = 'transcripts/clip/en.vtt';
@@ -91,6 +93,103 @@ describe('parseVtt', () => {
 		expect(problems).toEqual([
 			expect.objectContaining({ severity: 'error', message: 'the file has no cues' })
 		]);
+	});
+
+	it('gives each cue its own text and line when a dropped cue had the same times', () => {
+		// 00:61:00.000 is invalid (the cue is dropped), but reads as the same time as 01:01:00.000.
+		const { cues, problems } = parseVtt(
+			'WEBVTT\n\n00:61:00.000 --> 00:61:05.000\nDropped <i>one</i>\n\n01:01:00.000 --> 01:01:05.000\nKept & <b>bold</b>\n',
+			FILE
+		);
+		expect(problems.map((p) => [p.line, p.severity])).toEqual([
+			[3, 'error'],
+			[7, 'warning']
+		]);
+		expect(cues).toMatchObject([{ text: 'Kept & bold', line: 6 }]);
+	});
+
+	// Big files (issue 21): each of these took minutes when the parser was quadratic. No timing
+	// is asserted (that is `npm run bench:parse`); a generous timeout catches a return to it.
+	describe('big and hostile files', () => {
+		const oneCue = (text: string) => `WEBVTT\n\n00:00:00.000 --> 00:00:05.000\n${text}\n`;
+
+		it('reads 200,000 cues, each at its own line', { timeout: 60_000 }, () => {
+			const triples = Array.from({ length: 200_000 }, (_, i): [number, number, string] => [
+				i * 2,
+				i * 2 + 1.5,
+				`Line ${i}.`
+			]);
+			// Two cues with the same times keep their own lines, in file order.
+			triples.splice(1, 0, [0, 1.5, 'Same times as the first.']);
+			const file = triples.map((cue) => vtt(cue).slice('WEBVTT\n\n'.length)).join('\n');
+			const { cues, problems } = parseVtt(`WEBVTT\n\n${file}`, FILE);
+			expect(problems).toEqual([]);
+			expect(cues).toHaveLength(200_001);
+			expect(cues[1]).toMatchObject({ text: 'Same times as the first.', line: 6 });
+			expect(cues[200_000]).toMatchObject({ text: 'Line 199999.', line: 600_003 });
+		});
+
+		it(
+			'reads a 5 MB cue, and lists only the first thousand of its warnings',
+			{ timeout: 60_000 },
+			() => {
+				const { cues, problems } = parseVtt(oneCue('& '.repeat(2.5 * 2 ** 20)), FILE);
+				expect(cues[0]!.text.length).toBe(5 * 2 ** 20 - 1);
+				expect(problems).toHaveLength(1001);
+				expect(problems.at(-1)).toMatchObject({
+					severity: 'warning',
+					message: 'more than 1000 markup warnings: only the first 1000 are listed'
+				});
+			}
+		);
+
+		it(
+			'reads 5 MB of unknown references, and refuses a cue of a million tags',
+			{ timeout: 60_000 },
+			() => {
+				const references = parseVtt(oneCue('&zz; '.repeat(2 ** 20)), FILE);
+				expect(references.cues[0]!.text.startsWith('&zz; &zz;')).toBe(true);
+				const endTags = parseVtt(oneCue('x</b'.repeat(2 ** 20) + '>'), FILE);
+				expect(endTags.cues).toEqual([]);
+				expect(endTags.problems[0]).toMatchObject({
+					severity: 'error',
+					line: 4,
+					column: 4 * MAX_TAGS_PER_CUE + 2,
+					message: 'more than 10,000 tags in one cue: the cue is left out (split it into cues)'
+				});
+				const tags = parseVtt(oneCue('<b>x</b> '.repeat(MAX_TAGS_PER_CUE / 2)), FILE);
+				expect(tags.problems).toEqual([]);
+			}
+		);
+
+		it(`refuses a cue whose tags nest deeper than ${MAX_TAG_DEPTH}`, () => {
+			const nested = (depth: number) => '<i>'.repeat(depth) + 'deep' + '</i>'.repeat(depth);
+			expect(parseVtt(oneCue(nested(MAX_TAG_DEPTH)), FILE).cues[0]!.text).toBe('deep');
+			const { cues, problems } = parseVtt(oneCue(nested(10_000)), FILE);
+			expect(cues).toEqual([]);
+			expect(problems).toEqual([
+				{
+					severity: 'error',
+					file: FILE,
+					line: 4,
+					column: MAX_TAG_DEPTH * 3 + 1,
+					message: `tags nested more than ${MAX_TAG_DEPTH} deep: the cue is left out (close each tag before opening the next)`
+				}
+			]);
+		});
+
+		it('refuses a file over the size limit without parsing it', () => {
+			const { cues, problems } = parseVtt('WEBVTT\n\n' + ' '.repeat(MAX_TEXT_FILE_BYTES), FILE);
+			expect(cues).toEqual([]);
+			expect(problems).toEqual([
+				expect.objectContaining({
+					line: 1,
+					message: expect.stringMatching(
+						/^the file is too large \(50 MB or more; the limit is 50 MB per file\)/
+					)
+				})
+			]);
+		});
 	});
 });
 

@@ -1,8 +1,15 @@
 import webvtt, { type ParsedNode, type ParseError } from 'webvtt-parser';
 // The parser's built-in list lacks the `;` forms (`&amp;` came out as `&;`): give it the full one.
 import entities from 'webvtt-parser/html-entities.json' with { type: 'json' };
+import {
+	MAX_TAG_DEPTH,
+	MAX_TAGS_PER_CUE,
+	MAX_TEXT_FILE_BYTES,
+	megabytes
+} from '../content/limits.ts';
+import { lineLocator, type Problem } from '../content/problems.ts';
 import { formatTime } from './time.ts';
-import type { Cue, CueNode, Problem, WordTiming } from './types.ts';
+import type { Cue, CueNode, WordTiming } from './types.ts';
 import { wordTimings } from './words.ts';
 
 export interface ParsedTrack {
@@ -18,11 +25,46 @@ const SETTING_MESSAGE = /setting|position|alignment|size|direction/i;
 const TEXT_OUTSIDE_CUE =
 	'text outside any cue, which would not be shown (a blank line inside a cue, or a missing timing line?)';
 
+const ENTITIES: Record<string, string> = Object.assign(Object.create(null), entities);
+/** Entity names without a `;` (`&amp`, `&eacute`): HTML reads them even as the start of a word. */
+const PREFIX_ENTITIES = Object.keys(entities).filter((name) => !name.endsWith(';'));
+const PREFIX_ENTITY = new Set(PREFIX_ENTITIES);
+const LONGEST_PREFIX_ENTITY = Math.max(...PREFIX_ENTITIES.map((name) => name.length));
+
+/**
+ * The entities as the parser should get them for a text. For every reference it does not know,
+ * the parser scans the entity names it can enumerate for a prefix (`&ampx;`), which made an
+ * unknown reference cost a scan of all 2,231 names (100 KB of `&zz;` took 6 s). Only the names
+ * without a `;` that begin some reference in this text can match, so only those are enumerable,
+ * in the parser's order; every other entity is found through the prototype. Same result.
+ */
+function parserEntities(text: string): Record<string, string> {
+	const used = new Set<string>();
+	for (const [reference] of text.matchAll(/&[a-z#0-9]+/gi)) {
+		for (let n = 2; n <= Math.min(reference.length, LONGEST_PREFIX_ENTITY); n++) {
+			if (PREFIX_ENTITY.has(reference.slice(0, n))) used.add(reference.slice(0, n));
+		}
+	}
+	const own = PREFIX_ENTITIES.filter((name) => used.has(name)).map((name) => [
+		name,
+		ENTITIES[name]
+	]);
+	return Object.assign(Object.create(ENTITIES), Object.fromEntries(own));
+}
+
+// A file with thousands of markup slips has one mistake repeated: list enough to find it.
+const MAX_MARKUP_WARNINGS = 1000;
+
 const at = (seconds: number) => formatTime(seconds, 3);
+/** Cue times compared in whole milliseconds, the precision of a WebVTT timestamp. */
+const timeKey = (start: number, end: number) =>
+	`${Math.round(start * 1000)} ${Math.round(end * 1000)}`;
 
 /**
  * Parses a WebVTT file into the project's cues, reporting every syntax problem with its line.
- * Cues come back in file order, with empty cues left out (and reported).
+ * Cues come back in file order, with empty cues left out (and reported). Linear in the size of
+ * the file; a file over MAX_TEXT_FILE_BYTES, or a cue nesting tags deeper than MAX_TAG_DEPTH,
+ * is refused with an error instead of parsed.
  *
  * Errors are what would lose or misplace words (a cue dropped for a bad timing line, text
  * outside any cue, a stray `<` swallowing the words after it); warnings are what a player copes
@@ -32,43 +74,85 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 	const problems: Problem[] = [];
 	const report = (severity: Problem['severity'], line: number, message: string, column?: number) =>
 		problems.push({ severity, file, line, ...(column ? { column } : {}), message });
+	// A character is at least one byte, so this never refuses a file within the limit.
+	if (source.length > MAX_TEXT_FILE_BYTES) {
+		report(
+			'error',
+			1,
+			`the file is too large (${megabytes(source.length)} or more; the limit is ${megabytes(MAX_TEXT_FILE_BYTES)} per file): split the recording's transcript`
+		);
+		return { cues: [], problems };
+	}
 	const text = source.replace(/^\ufeff/, '');
 	if (text.trim() === '') {
 		report('error', 1, 'the file is empty');
 		return { cues: [], problems };
 	}
+	const nul = text.indexOf('\0');
+	if (nul >= 0) {
+		// The parser would turn it into U+FFFD silently: it marks a damaged file, or one not text.
+		const where = lineLocator(text)(nul);
+		const count = text.split('\0').length - 1;
+		report(
+			'error',
+			where.line,
+			`NUL character (a zero byte${count > 1 ? `, the first of ${count}` : ''}): the file is damaged, or not UTF-8 text`,
+			where.column
+		);
+	}
 	const lines = text.split(NEWLINE);
 	const timingLines = findTimingLines(lines);
+	const timingAt = new Map(timingLines.map((timing) => [timing.line, timing]));
+	// Cues with too much markup are refused before any parsing (see refuseHeavyMarkup).
+	const tooDeep = refuseHeavyMarkup(lines, timingLines);
+	for (const { line, column, message } of tooDeep.values()) report('error', line, message, column);
 
 	// In 'metadata' mode the parser keeps quiet about cue text, which is checked cue by cue below,
 	// where each problem's own line is known (the parser puts them all after the cue).
-	const result = new webvtt.WebVTTParser(entities).parse(withoutRegions(lines), 'metadata');
+	const fileEntities = parserEntities(text);
+	const result = new webvtt.WebVTTParser(fileEntities).parse(
+		withoutRegions(withoutMarkup(lines, timingLines)),
+		'metadata'
+	);
 	const signed = !result.errors.some((e) => e.message.startsWith('No valid signature'));
 	for (const error of result.errors) {
 		// Without a signature the first line was taken for one: the error on line 1 says it all.
 		if (!signed && error.message === 'No blank line after the signature.') continue;
-		problems.push({ file, ...fileProblem(error, lines, timingLines) });
+		problems.push({ file, ...fileProblem(error, lines, timingAt) });
 	}
 
-	// The parser sorts its cues by time; recover file order and line numbers from the timing lines.
-	const used = new Set<number>();
+	// The parser sorts its cues by time; recover file order and line numbers from the timing
+	// lines: each cue takes the first timing line, in file order, with its times.
+	const byTimes = new Map<string, TimingLine[]>();
+	for (const timing of timingLines) {
+		const key = timeKey(timing.start, timing.end);
+		const same = byTimes.get(key);
+		if (same) same.push(timing);
+		else byTimes.set(key, [timing]);
+	}
 	const cues: Cue[] = [];
+	let markupWarnings = 0;
+	let unlistedWarnings = false;
 	for (const parsed of result.cues) {
-		const index = timingLines.findIndex(
-			(timing, i) =>
-				!used.has(i) &&
-				Math.abs(timing.start - parsed.startTime) < 5e-4 &&
-				Math.abs(timing.end - parsed.endTime) < 5e-4
+		const timing = takeTimingLine(
+			byTimes.get(timeKey(parsed.startTime, parsed.endTime)),
+			parsed.text,
+			lines
 		);
-		if (index >= 0) used.add(index);
-		const line = index >= 0 ? timingLines[index]!.line : 0;
-		// Where an offset into the cue's text is in the file (the text starts below its timing line).
+		const line = timing?.line ?? 0;
+		if (tooDeep.has(line)) continue;
+		// The cue's own text, as the parser was given it without markup (see withoutMarkup).
+		const cueText = timing ? textOf(timing, lines) : parsed.text;
+		// Where an offset into the cue's text is in the file (the text starts below its timing
+		// line). Its line starts are found once, and only for a cue with something to report.
+		let locateInCue: ReturnType<typeof lineLocator> | undefined;
 		const locate = (offset: number) => {
-			const before = parsed.text.slice(0, offset).split('\n');
-			return { line: line && line + before.length, column: before.at(-1)!.length + 1 };
+			locateInCue ??= lineLocator(cueText);
+			const where = locateInCue(offset);
+			return { line: line && line + where.line, column: where.column };
 		};
 
-		const stray = findStrayLessThan(parsed.text);
+		const stray = findStrayLessThan(cueText);
 		if (stray) {
 			const where = locate(stray.offset);
 			report('error', where.line, stray.message, where.column);
@@ -77,6 +161,10 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 		// and none after a stray "<", which the parser would only report again as a bad tag.
 		const seen = new Set<string>();
 		const onTextError = (message: string, column: number) => {
+			if (markupWarnings >= MAX_MARKUP_WARNINGS) {
+				unlistedWarnings = true;
+				return;
+			}
 			const where = locate(column - 1);
 			if (stray || seen.has(`${where.line}:${where.column}`)) return;
 			seen.add(`${where.line}:${where.column}`);
@@ -84,13 +172,17 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 			const described =
 				(karaoke ? 'karaoke timestamp ignored: ' : '') + describeParserError(message);
 			report('warning', where.line, described, where.column);
+			markupWarnings++;
 		};
-		const tree = new webvtt.WebVTTCueTextParser(
-			withReadableReferences(parsed.text),
-			onTextError,
-			mode,
-			entities
-		).parse(parsed.startTime, parsed.endTime);
+		// Only tags and references can hold a problem: plain text keeps the parser's own tree.
+		const tree = /[<&]/.test(cueText)
+			? new webvtt.WebVTTCueTextParser(
+					withReadableReferences(cueText),
+					onTextError,
+					mode,
+					fileEntities
+				).parse(parsed.startTime, parsed.endTime)
+			: parsed.tree;
 
 		const { text: plain, speaker, speakers, nodes, stamps } = flattenCueText(tree.children);
 		if (speakers.length > 1) {
@@ -116,6 +208,13 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 		});
 	}
 	cues.sort((a, b) => a.line - b.line);
+	if (unlistedWarnings) {
+		report(
+			'warning',
+			1,
+			`more than ${MAX_MARKUP_WARNINGS} markup warnings: only the first ${MAX_MARKUP_WARNINGS} are listed`
+		);
+	}
 	const hasErrors = problems.some((p) => p.severity === 'error');
 	if (!hasErrors && cues.length === 0 && mode !== 'chapters') {
 		report('error', 1, 'the file has no cues');
@@ -123,13 +222,48 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 	return { cues, problems };
 }
 
-type TimingLine = { line: number; start: number; end: number };
+/** A cue's timing line (1-based), its times, and the index of the line after its text. */
+type TimingLine = { line: number; start: number; end: number; textEnd: number };
+
+const textOf = (timing: TimingLine, lines: string[]) =>
+	lines.slice(timing.line, timing.textEnd).join('\n');
+const inert = (text: string) => text.replace(/[<&]/g, ' ');
+
+/**
+ * The file's lines with every `<` and `&` in cue text made a space, for the parser's pass over
+ * the whole file: its cue trees are then single texts, cheap to build, and each cue's text is
+ * parsed once, below, from the real lines. Lengths and everything else stay as they were.
+ */
+function withoutMarkup(lines: string[], timingLines: TimingLine[]): string[] {
+	const out = lines.slice();
+	for (const { line, textEnd } of timingLines) {
+		for (let i = line; i < textEnd; i++) out[i] = inert(out[i]!);
+	}
+	return out;
+}
+
+/**
+ * The first timing line, in file order, with a cue's times and its text (as the parser saw it):
+ * almost always the first of the list, unless a cue the parser dropped had the same times.
+ */
+function takeTimingLine(
+	same: TimingLine[] | undefined,
+	parsedText: string,
+	lines: string[]
+): TimingLine | undefined {
+	if (!same || same.length === 0) return undefined;
+	const index = same.findIndex((timing) => {
+		const text = textOf(timing, lines);
+		return text.length === parsedText.length && inert(text) === parsedText;
+	});
+	return same.splice(Math.max(index, 0), 1)[0];
+}
 
 /** What the parser's message about the file's blocks or a timing line means to an archivist. */
 function fileProblem(
 	error: ParseError,
 	lines: string[],
-	timingLines: TimingLine[]
+	timingAt: Map<number, TimingLine>
 ): Omit<Problem, 'file'> {
 	const { line, col: column } = error;
 	const message = describeParserError(error.message);
@@ -150,7 +284,7 @@ function fileProblem(
 	if (SETTING_MESSAGE.test(error.message)) {
 		return { severity: 'warning', line, column, message: `cue setting ignored: ${message}` };
 	}
-	const timing = timingLines.find((t) => t.line === line);
+	const timing = timingAt.get(line);
 	if (error.message === 'End timestamp is not greater than start timestamp.' && timing) {
 		return timing.end === timing.start
 			? {
@@ -209,16 +343,20 @@ function withReadableReferences(text: string): string {
  * after it with: one that is never closed, or not followed by a tag name, `/` or a timestamp.
  */
 function findStrayLessThan(text: string): { offset: number; message: string } | undefined {
-	for (const match of text.matchAll(/</g)) {
-		const offset = match.index;
-		const close = text.indexOf('>', offset);
+	// One pass: the next ">" is found once for all the "<" before it, and each "<" is tested
+	// only on the characters that follow it up to that ">".
+	const startsTag = /\/?[A-Za-z.]|\d[\d:.]*>/y;
+	let close = -1;
+	for (let offset = text.indexOf('<'); offset >= 0; offset = text.indexOf('<', offset + 1)) {
+		if (close < offset) close = text.indexOf('>', offset);
 		if (close < 0) {
 			return {
 				offset,
 				message: '"<" without a closing ">": the words after it would be lost (write &lt; for "<")'
 			};
 		}
-		if (!/^(?:\/?[A-Za-z.]|\d[\d:.]*$)/.test(text.slice(offset + 1, close))) {
+		startsTag.lastIndex = offset + 1;
+		if (!startsTag.test(text)) {
 			return {
 				offset,
 				message: '"<" that starts no tag: the words after it would be lost (write &lt; for "<")'
@@ -228,12 +366,52 @@ function findStrayLessThan(text: string): { offset: number; message: string } | 
 	return undefined;
 }
 
+/**
+ * The timing lines of cues with tags nested deeper than MAX_TAG_DEPTH, or more tags than
+ * MAX_TAGS_PER_CUE, with where the limit is passed. Such a cue is never parsed with its tags
+ * (the parser builds its tree recursively, and 5,000 levels overflowed the stack; a million
+ * tags took tens of seconds); the whole-file pass sees none (see withoutMarkup).
+ */
+function refuseHeavyMarkup(
+	lines: string[],
+	timingLines: TimingLine[]
+): Map<number, { line: number; column: number; message: string }> {
+	const refused = new Map<number, { line: number; column: number; message: string }>();
+	const tag = /<(\/?)[A-Za-z]/g;
+	for (const timing of timingLines) {
+		let depth = 0;
+		let count = 0;
+		for (let i = timing.line; i < timing.textEnd && !refused.has(timing.line); i++) {
+			if (!lines[i]!.includes('<')) continue;
+			for (const match of lines[i]!.matchAll(tag)) {
+				depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+				const where = { line: i + 1, column: match.index + 1 };
+				if (depth > MAX_TAG_DEPTH) {
+					const message = `tags nested more than ${MAX_TAG_DEPTH} deep: the cue is left out (close each tag before opening the next)`;
+					refused.set(timing.line, { ...where, message });
+				} else if (++count > MAX_TAGS_PER_CUE) {
+					const message = `more than ${MAX_TAGS_PER_CUE.toLocaleString('en')} tags in one cue: the cue is left out (split it into cues)`;
+					refused.set(timing.line, { ...where, message });
+				}
+				if (refused.has(timing.line)) break;
+			}
+		}
+	}
+	return refused;
+}
+
 function findTimingLines(lines: string[]): TimingLine[] {
 	const found: TimingLine[] = [];
 	lines.forEach((content, i) => {
 		if (!content.includes('-->')) return;
 		const stamps = [...content.matchAll(TIMESTAMP)].map(toSeconds);
-		if (stamps.length >= 2) found.push({ line: i + 1, start: stamps[0]!, end: stamps[1]! });
+		if (stamps.length < 2) return;
+		// Its text: the lines up to a blank one or the next timing line, as the parser reads it.
+		let textEnd = i + 1;
+		while (textEnd < lines.length && lines[textEnd] !== '' && !lines[textEnd]!.includes('-->')) {
+			textEnd++;
+		}
+		found.push({ line: i + 1, start: stamps[0]!, end: stamps[1]!, textEnd });
 	});
 	return found;
 }

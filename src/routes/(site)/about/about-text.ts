@@ -1,4 +1,4 @@
-import type { UiLanguage } from '$lib/content/schema';
+import type { UiLanguage } from '$lib/i18n/languages';
 
 /** The about page, in each interface language: sections of plain paragraphs. */
 export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }[]> = {

@@ -1,5 +1,5 @@
 import type { TextSection } from '$lib/components/TextPage.svelte';
-import type { UiLanguage } from '$lib/content/schema';
+import type { UiLanguage } from '$lib/i18n/languages';
 
 /**
  * The accessibility statement, in each interface language. It says only what the site does
