@@ -10,7 +10,7 @@ export function indexCollection(collection: Collection): BuiltIndex {
 			slug: clip.slug,
 			title: clip.title,
 			witness: clip.witness,
-			witnessName: collection.witnesses.find((w) => w.slug === clip.witness)?.name ?? clip.witness,
+			witnessName: clip.witnessName,
 			languages: clip.tracks.map((t) => t.lang),
 			tracks: clip.tracks.map((t) => ({
 				lang: t.lang,

@@ -20,11 +20,10 @@ export const GET: RequestHandler = async ({ params }) => {
 	const clip = findClip(collection, params.slug);
 	const track = clip?.tracks.find((t) => t.lang === params.lang);
 	if (!clip || !track) error(404, 'No such transcript');
-	const witness = collection.witnesses.find((w) => w.slug === clip.witness);
 	const title = clip.title[track.lang] ?? clip.title.en;
 	const header = [
 		title,
-		witness?.name ?? clip.witness,
+		clip.witnessName,
 		`${nativeLanguageName(track.lang)} (${track.kind === 'captions' ? 'original' : 'translation'})`,
 		clip.provenance.synthesized
 			? 'Synthesized narration of a summary written for this edition.'
