@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readWav } from '../src/lib/audio/wav.js';
 
 const SPEED = 145; // words per minute: unhurried, as befits the subject
 const LEAD_IN = 0.6; // seconds of silence before the first cue
@@ -36,22 +37,6 @@ function need(command, versionFlag) {
 		console.error(`${command} is missing. Install with: apt-get install -y espeak-ng ffmpeg`);
 		process.exit(1);
 	}
-}
-
-/** Reads a 16-bit PCM WAV as written by espeak-ng: its samples and rate. */
-function readWav(file) {
-	const bytes = readFileSync(file);
-	let offset = 12;
-	let rate = 0;
-	while (offset < bytes.length) {
-		const id = bytes.toString('ascii', offset, offset + 4);
-		const size = bytes.readUInt32LE(offset + 4);
-		if (id === 'fmt ') rate = bytes.readUInt32LE(offset + 12);
-		// espeak-ng writing to a file leaves the data size unset; the data runs to the end.
-		if (id === 'data') return { rate, pcm: bytes.subarray(offset + 8) };
-		offset += 8 + size;
-	}
-	throw new Error(`${file}: no data chunk`);
 }
 
 /** @param {number} seconds */
@@ -128,7 +113,7 @@ function narrate(slug, { source, out, bitrate }) {
 	narration.cues.forEach((cue, i) => {
 		const wav = join(work, `${i}.wav`);
 		execFileSync('espeak-ng', ['-v', lang, '-s', String(SPEED), '-w', wav, cue[lang]]);
-		const { rate: cueRate, pcm } = readWav(wav);
+		const { rate: cueRate, pcm } = readWav(readFileSync(wav), wav);
 		if (rate === 0) rate = cueRate;
 		if (cueRate !== rate) throw new Error(`${slug}: sample rate changed at cue ${i + 1}`);
 		silence(i === 0 ? LEAD_IN : chapterStarts.has(i) ? CHAPTER_PAUSE : PAUSE);

@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { withSiteModules } from '../align.js';
 import { fmt, quantile } from './stats.js';
+import { readWav, wavHeader } from '../../src/lib/audio/wav.js';
 
 const { values } = parseArgs({
 	options: {
@@ -58,38 +59,6 @@ function narrations() {
 		}));
 }
 
-/** A 16-bit PCM WAV as espeak-ng writes it (data size unset): its rate and samples. */
-function readWav(/** @type {string} */ file) {
-	const bytes = readFileSync(file);
-	let offset = 12;
-	let rate = 0;
-	while (offset < bytes.length) {
-		const id = bytes.toString('ascii', offset, offset + 4);
-		const size = bytes.readUInt32LE(offset + 4);
-		if (id === 'fmt ') rate = bytes.readUInt32LE(offset + 12);
-		if (id === 'data') return { rate, pcm: bytes.subarray(offset + 8) };
-		offset += 8 + size;
-	}
-	throw new Error(`${file}: no data chunk`);
-}
-
-function wavHeader(/** @type {number} */ bytes, /** @type {number} */ rate) {
-	const h = Buffer.alloc(44);
-	h.write('RIFF', 0, 'ascii');
-	h.writeUInt32LE(36 + bytes, 4);
-	h.write('WAVEfmt ', 8, 'ascii');
-	h.writeUInt32LE(16, 16);
-	h.writeUInt16LE(1, 20);
-	h.writeUInt16LE(1, 22);
-	h.writeUInt32LE(rate, 24);
-	h.writeUInt32LE(rate * 2, 28);
-	h.writeUInt16LE(2, 32);
-	h.writeUInt16LE(16, 34);
-	h.write('data', 36, 'ascii');
-	h.writeUInt32LE(bytes, 40);
-	return h;
-}
-
 /**
  * Speaks each text with espeak-ng and joins them with the narration's pauses: the speech as
  * PCM parts and the exact second each text starts.
@@ -113,7 +82,7 @@ function synthesize(texts, lang, chapterStarts) {
 	texts.forEach((text, i) => {
 		const wav = join(work, 'cue.wav');
 		execFileSync('espeak-ng', ['-v', lang, '-s', String(SPEED), '-w', wav, text]);
-		const speech = readWav(wav);
+		const speech = readWav(readFileSync(wav), wav);
 		rate ||= speech.rate;
 		silence(i === 0 ? LEAD_IN : chapterStarts.has(i) ? CHAPTER_PAUSE : PAUSE);
 		starts.push(samples / rate);
@@ -129,7 +98,7 @@ function synthesize(texts, lang, chapterStarts) {
 /** @param {string} file @param {{ rate: number, parts: Buffer[] }} speech */
 function writeWav(file, speech) {
 	const bytes = speech.parts.reduce((n, p) => n + p.length, 0);
-	writeFileSync(file, Buffer.concat([wavHeader(bytes, speech.rate), ...speech.parts]));
+	writeFileSync(file, Buffer.concat([wavHeader(bytes / 2, speech.rate), ...speech.parts]));
 }
 
 /** Errors in ms, as |aligned - true|. @param {number[]} aligned @param {number[]} truth */

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BoundaryClock, EARLY_MARGIN } from './boundary-clock.ts';
-import { FakeCue, FakeMedia, fakeFrames } from './fake-media.ts';
+import { FakeMedia, useFakeMediaGlobals } from './fake-media.ts';
 
 /*
  * Fake timers fire exactly on time, so the early lead that absorbs real timers' lateness shows
@@ -13,16 +13,7 @@ interface Published {
 	audio: number;
 }
 
-beforeEach(() => {
-	vi.useFakeTimers();
-	vi.stubGlobal('requestAnimationFrame', fakeFrames.requestAnimationFrame);
-	vi.stubGlobal('cancelAnimationFrame', fakeFrames.cancelAnimationFrame);
-	vi.stubGlobal('VTTCue', FakeCue);
-});
-afterEach(() => {
-	vi.useRealTimers();
-	vi.unstubAllGlobals();
-});
+useFakeMediaGlobals();
 
 /** A clock following a loaded fake element, recording what it publishes. */
 function setup(boundaries: number[]) {

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 /**
  * A stand-in for an `<audio>` element in unit tests (Node, Vitest fake timers): its clock runs
  * on the (fake) wall clock while it plays, and the test drives the network's part (data
@@ -184,3 +185,17 @@ export const fakeFrames = {
 		setTimeout(() => callback(Date.now()), FRAME_MS) as unknown as number,
 	cancelAnimationFrame: (handle: number) => clearTimeout(handle)
 };
+
+/** Fake timers, animation frames and VTTCue around each test of the file that calls this. */
+export function useFakeMediaGlobals(): void {
+	beforeEach(() => {
+		vi.useFakeTimers();
+		vi.stubGlobal('requestAnimationFrame', fakeFrames.requestAnimationFrame);
+		vi.stubGlobal('cancelAnimationFrame', fakeFrames.cancelAnimationFrame);
+		vi.stubGlobal('VTTCue', FakeCue);
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+}

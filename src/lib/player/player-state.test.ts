@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeCue, FakeMedia, fakeFrames } from './fake-media.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeMedia, useFakeMediaGlobals } from './fake-media.ts';
 import { PlayerState } from './player-state.svelte.ts';
 
 /* The player composed: the mirror, the requests, and the two units working through it. */
@@ -7,18 +7,11 @@ import { PlayerState } from './player-state.svelte.ts';
 /** The window's `online` and `offline` events. */
 let network: EventTarget;
 
+useFakeMediaGlobals();
 beforeEach(() => {
-	vi.useFakeTimers();
 	network = new EventTarget();
 	vi.stubGlobal('addEventListener', network.addEventListener.bind(network));
 	vi.stubGlobal('removeEventListener', network.removeEventListener.bind(network));
-	vi.stubGlobal('requestAnimationFrame', fakeFrames.requestAnimationFrame);
-	vi.stubGlobal('cancelAnimationFrame', fakeFrames.cancelAnimationFrame);
-	vi.stubGlobal('VTTCue', FakeCue);
-});
-afterEach(() => {
-	vi.useRealTimers();
-	vi.unstubAllGlobals();
 });
 
 function setup() {

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 // A CommonJS module: its exports come through the default export.
 import libsamplerate from '@alexanderolsen/libsamplerate-js';
 import { decoderFor } from './audio.ts';
+import { wavHeader } from '../audio/wav.js';
 
 /** What forced alignment listens to: speech needs no more (and eSpeak's reference is 16 kHz). */
 export const SPEECH_RATE = 16_000;
@@ -60,29 +61,11 @@ export async function writeSpeechWav(input: string, output: string): Promise<num
 		}
 		if (decoder?.flush) await take(decoder.flush());
 		if (!written) throw new Error(`${input}: no audio could be decoded from the file`);
-		await file.write(wavHeader(written), 0, 44, 0);
+		await file.write(wavHeader(written, SPEECH_RATE), 0, 44, 0);
 	} finally {
 		decoder?.free();
 		resampler?.destroy();
 		await file.close();
 	}
 	return written / SPEECH_RATE;
-}
-
-/** The 44-byte header of a mono 16-bit PCM WAV file at SPEECH_RATE. */
-function wavHeader(samples: number): Buffer {
-	const header = Buffer.alloc(44);
-	header.write('RIFF', 0, 'ascii');
-	header.writeUInt32LE(36 + samples * 2, 4);
-	header.write('WAVEfmt ', 8, 'ascii');
-	header.writeUInt32LE(16, 16);
-	header.writeUInt16LE(1, 20); // PCM
-	header.writeUInt16LE(1, 22); // mono
-	header.writeUInt32LE(SPEECH_RATE, 24);
-	header.writeUInt32LE(SPEECH_RATE * 2, 28);
-	header.writeUInt16LE(2, 32);
-	header.writeUInt16LE(16, 34);
-	header.write('data', 36, 'ascii');
-	header.writeUInt32LE(samples * 2, 40);
-	return header;
 }
