@@ -78,6 +78,12 @@ test('keyboard only: skip link, play, lines, slider seek, language, shortcuts di
 	await page.keyboard.press('Escape');
 	await expect(dialog).toBeHidden();
 	await expect(shortcuts).toBeFocused();
+	// Its code loads on the first request; the second opens it at once, all the same.
+	await page.keyboard.press('Enter');
+	await expect(dialog).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(shortcuts).toBeFocused();
 
 	// Switch the transcript to one language with the arrow keys of its radio group.
 	const list = page.getByTestId('transcript').locator('[data-languages]');

@@ -34,10 +34,19 @@ test('a recording not labelled as synthesized, with no translation, is shown as 
 });
 
 test('the interface language can be switched and is remembered', async ({ page }) => {
+	// Each page carries only the words of the language it shows: French arrives when chosen.
+	const scripts: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'script') scripts.push(response.text());
+	});
+	const frenchLoaded = async () =>
+		(await Promise.all(scripts)).some((code) => code.includes('Aller au contenu principal'));
 	await page.goto(`/clips/${CLIP}`);
 	await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+	expect(await frenchLoaded()).toBe(false);
 	await page.getByRole('button', { name: 'Français' }).click();
 	await expect(page.getByRole('button', { name: 'Lecture', exact: true })).toBeVisible();
+	expect(await frenchLoaded()).toBe(true);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await expect(page.getByTestId('provenance')).toContainText('Narration synthétisée');
 	await page.reload();

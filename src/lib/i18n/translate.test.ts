@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en, fr } from './messages.ts';
+import { loadCatalogue, loadedCatalogue } from './catalogues.ts';
+import { fr } from './fr.ts';
+import { en } from './messages.ts';
 import { pickLanguage, translate } from './translate.ts';
 
 describe('message catalogues', () => {
@@ -12,14 +14,21 @@ describe('message catalogues', () => {
 	});
 
 	it('fills placeholders and leaves unknown ones visible', () => {
-		expect(translate('fr', 'clip.credit', { credit: 'INED Éditions' })).toBe(
+		expect(translate(fr, 'clip.credit', { credit: 'INED Éditions' })).toBe(
 			'Source : INED Éditions.'
 		);
-		expect(translate('en', 'clip.credit')).toBe('Source: {credit}.');
+		expect(translate(en, 'clip.credit')).toBe('Source: {credit}.');
 	});
 
 	it('picks the first supported language of the reader', () => {
 		expect(pickLanguage(['lt-LT', 'fr-CA', 'en'], ['en', 'fr'])).toBe('fr');
 		expect(pickLanguage(['uk'], ['en', 'fr'])).toBe('en');
+	});
+
+	it('has English at hand and loads another catalogue when it is asked for', async () => {
+		expect(loadedCatalogue('en')).toBe(en);
+		expect(loadedCatalogue('fr')).toBeUndefined();
+		expect(await loadCatalogue('fr')).toBe(fr);
+		expect(loadedCatalogue('fr')).toBe(fr);
 	});
 });

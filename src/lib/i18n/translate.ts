@@ -1,13 +1,13 @@
 import type { UiLanguage } from './languages.ts';
-import { catalogues, type MessageKey } from './messages.ts';
+import { en, type Catalogue, type MessageKey } from './messages.ts';
 
 /** Looks up a message and fills in its `{placeholders}`; an unknown placeholder stays visible. */
 export function translate(
-	language: UiLanguage,
+	catalogue: Catalogue,
 	key: MessageKey,
 	values: Record<string, string | number> = {}
 ): string {
-	const template: string = catalogues[language][key] ?? catalogues.en[key];
+	const template: string = catalogue[key] ?? en[key];
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in values ? String(values[name]) : whole
 	);
