@@ -60,6 +60,9 @@ const config = {
 			strict: true
 		}),
 		version: { name: inputsHash() },
+		// Small stylesheets go into the page itself: each is otherwise one more request that
+		// blocks the first render (the clip page would make ten).
+		inlineStyleThreshold: 8192,
 		paths: {
 			// Absolute links: the same on the server and in the browser, so hydration never
 			// re-sets the audio's src (which would reload it and lose a deep link's position).

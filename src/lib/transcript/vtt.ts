@@ -196,14 +196,17 @@ export function parseVtt(source: string, file: string, mode?: 'chapters'): Parse
 			report('warning', line, 'empty cue left out');
 			continue;
 		}
+		const words = wordTimings(stamps, parsed.startTime, parsed.endTime);
 		cues.push({
 			id: parsed.id,
 			start: parsed.startTime,
 			end: Math.max(parsed.endTime, parsed.startTime),
 			text: plain,
-			speaker,
+			// Absent, not undefined: cues travel to the page as data, where `key: void 0` costs
+			// bytes on every line of a long transcript.
+			...(speaker !== undefined && { speaker }),
 			nodes,
-			words: wordTimings(stamps, parsed.startTime, parsed.endTime),
+			...(words && { words }),
 			line
 		});
 	}
