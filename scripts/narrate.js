@@ -3,7 +3,10 @@
 // cues are joined with fixed pauses, and the WebVTT timings are written from the real sample
 // counts, so the text and the audio line up exactly. Same text in, same timings out. Each
 // language of `speaker` gets a transcript (the clip's own language first), every cue the same
-// timings; `chapters` may be empty.
+// timings; `chapters` may be empty. A cue's `spoken`, when given, is what the synthesizer
+// reads instead of the transcript's words: dates and ordinals written out in words in the
+// right grammatical case (espeak-ng reads digits as bare cardinals), a foreign title left to
+// the transcript.
 //
 //   node scripts/narrate.js [slug …]        (all clips when none is named)
 //   node scripts/narrate.js --source tests/fixtures/narration --out tests/fixtures/site --bitrate 24k
@@ -27,7 +30,8 @@ export const TAIL = 1.0; // after the last cue
 
 /**
  * @typedef {{ [lang: string]: string }} Texts
- * @typedef {{ language: string, speaker: Texts, cues: Texts[], chapters: (Texts & { firstCue: number })[] }} Narration
+ * @typedef {Texts & { spoken?: string }} NarrationCue
+ * @typedef {{ language: string, speaker: Texts, cues: NarrationCue[], chapters: (Texts & { firstCue: number })[] }} Narration
  */
 
 function need(command, versionFlag) {
@@ -56,6 +60,14 @@ export function narrationLanguages(narration) {
 	const lang = narration.language;
 	return [lang, ...Object.keys(narration.speaker).filter((l) => l !== lang)];
 }
+
+/**
+ * What the synthesizer reads for a cue: its spoken form, else its words in the narration's
+ * language.
+ * @param {Narration} narration
+ * @param {NarrationCue} cue
+ */
+export const spokenText = (narration, cue) => cue.spoken ?? cue[narration.language];
 
 /**
  * The WebVTT transcript of one language: the same timings whatever the language.
@@ -112,7 +124,15 @@ function narrate(slug, { source, out, bitrate }) {
 	const timings = [];
 	narration.cues.forEach((cue, i) => {
 		const wav = join(work, `${i}.wav`);
-		execFileSync('espeak-ng', ['-v', lang, '-s', String(SPEED), '-w', wav, cue[lang]]);
+		execFileSync('espeak-ng', [
+			'-v',
+			lang,
+			'-s',
+			String(SPEED),
+			'-w',
+			wav,
+			spokenText(narration, cue)
+		]);
 		const { rate: cueRate, pcm } = readWav(readFileSync(wav), wav);
 		if (rate === 0) rate = cueRate;
 		if (cueRate !== rate) throw new Error(`${slug}: sample rate changed at cue ${i + 1}`);

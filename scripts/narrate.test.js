@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../src/lib/transcript/vtt.ts';
-import { chaptersVtt, narrationLanguages, TAIL, transcriptVtt } from './narrate.js';
+import { chaptersVtt, narrationLanguages, spokenText, TAIL, transcriptVtt } from './narrate.js';
 
 /** @typedef {import('./narrate.js').Narration} Narration */
 
@@ -44,9 +44,21 @@ describe('the demonstration narration', () => {
 				const witness = /** @type {keyof typeof WITNESS_LANGUAGE} */ (slug.split('-')[0]);
 				expect(narrationLanguages(narration)).toEqual([WITNESS_LANGUAGE[witness], 'en', 'fr']);
 				for (const [i, cue] of narration.cues.entries()) {
-					expect(Object.keys(cue).sort(), `cue ${i + 1}`).toEqual(
+					const { spoken: _spoken, ...texts } = cue;
+					expect(Object.keys(texts).sort(), `cue ${i + 1}`).toEqual(
 						narrationLanguages(narration).sort()
 					);
+				}
+			});
+
+			// espeak-ng reads "1944 metų" as "…keturiasdešimt keturi metų": a cue whose words have
+			// digits needs a spoken form with the number in words, in its grammatical case.
+			it('speaks every number in words, and no English title', () => {
+				for (const [i, cue] of narration.cues.entries()) {
+					const spoken = spokenText(narration, cue);
+					expect(spoken, `cue ${i + 1}`).not.toMatch(/\p{Nd}/u);
+					expect(spoken, `cue ${i + 1}`).not.toMatch(/Sound Archives|Memories|Éditions|INED/);
+					if (narration.language === 'uk') expect(spoken, `cue ${i + 1}`).not.toMatch(/[A-Za-z]/);
 				}
 			});
 

@@ -53,6 +53,16 @@ test.describe('museum kiosk', () => {
 			await page.evaluate(() => document.querySelector('.excerpt')?.getAnimations().length)
 		).toBeGreaterThan(0);
 
+		// The first excerpt is from a synthesized narration: it says so, large enough to read from
+		// a few steps away (the line itself is 1.6 rem or more).
+		const label = attract.getByTestId('excerpt-synthesized');
+		await expect(label).toHaveText(
+			'Synthesized narration of a summary written for this edition, not the witness’s voice'
+		);
+		expect(
+			await label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+		).toBeGreaterThanOrEqual(24);
+
 		await attract.tap();
 		await expect(page.locator('a.tile')).toHaveCount(fixtureCollection().kiosk.clips.length);
 		await page.getByRole('button', { name: 'Français' }).tap();
@@ -331,6 +341,10 @@ test.describe('kiosk idle reset', () => {
 		const file = join(project.dir, 'transcripts', 'collection.json');
 		const collection = JSON.parse(readFileSync(file, 'utf8'));
 		collection.kiosk = { ...collection.kiosk, ...IDLE };
+		// Also a clip that stands for a real recording, whose line comes first on the attract
+		// screen (the tests' own kiosk has only narrations, each long enough to play through).
+		collection.kiosk.clips.push('test-interview');
+		collection.kiosk.excerpts.unshift({ clip: 'test-interview', at: 1 });
 		writeFileSync(file, JSON.stringify(collection, null, '\t'));
 		const build = await buildIn(project.dir);
 		expect(build.code, build.output).toBe(0);
@@ -374,6 +388,18 @@ test.describe('kiosk idle reset', () => {
 		await expect(page.getByRole('heading', { name: 'Choose a recording' })).toBeVisible();
 		await page.locator('a.tile').first().click();
 		expect(await fontSize()).toBe(usual);
+	});
+
+	test('the attract screen labels a narration’s line, never a recording’s', async ({ page }) => {
+		await page.goto(`${base}/kiosk`);
+		const excerpt = page.locator('.excerpt');
+		const label = page.getByTestId('excerpt-synthesized');
+		await expect(excerpt).toContainText('This clip belongs to the test fixtures');
+		await expect(excerpt).toContainText('Test Witness');
+		await expect(label).toHaveCount(0);
+		// The next excerpt (they change every 9 s) is from a narration, and labelled.
+		await expect(label).toBeVisible({ timeout: 20_000 });
+		await expect(excerpt).not.toContainText('Test Witness');
 	});
 
 	test('an unexpected script error on the attract screen reloads the kiosk', async ({ page }) => {

@@ -1,7 +1,61 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { audioTime, CLIP, lines, openClip, showSingleLanguage, startOf } from './helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+/** Who a synthesized narration's lines are by (rule 5 of the content brief). */
+const NARRATOR = 'Narrator of the edition';
+/** The fixture clip that stands for a real recording (not labelled synthesized). */
+const RECORDED = 'test-interview';
+
+test('a real recording’s line is quoted as its speaker’s, else as the witness’s', async ({
+	page
+}) => {
+	await openClip(page, RECORDED);
+	const quote = page.getByTestId('quote');
+	const copyQuote = async () => {
+		await quote.getByRole('button', { name: 'Copy quotation' }).click();
+		return page.evaluate(() => navigator.clipboard.readText());
+	};
+	// c1 names its speaker (<v Narrator>): the recording's own speaker, in the witness's recording.
+	await page.locator('.entry').nth(0).getByRole('link').click();
+	const first = await copyQuote();
+	expect(first).toMatch(/^Narrator: This clip belongs to the test fixtures/);
+	expect(first).toContain(
+		'— Narrator (in the recording of Test Witness), “A test interview”, 0:00–'
+	);
+	expect(first).not.toContain('synthesized');
+	// c4 names no speaker: the witness's words.
+	await page.locator('.entry').nth(3).getByRole('link').click();
+	await expect(quote.locator('.speaker')).toHaveCount(0);
+	expect(await copyQuote()).toMatch(
+		/^Its four lines are enough.*\n\n— Test Witness, “A test interview”, /s
+	);
+	await expect(quote.locator('.citation')).toContainText('Test Witness, “A test interview”');
+	// The system's media controls name the witness as the artist.
+	await expect.poll(() => mediaArtist(page)).toBe('Test Witness');
+	// So does a printout of the whole transcript.
+	await quote.getByRole('button', { name: 'Clear selection' }).click();
+	await expect(page.locator('p.print-only')).toContainText(
+		'Test Witness, “A test interview”, 0:00–'
+	);
+});
+
+test('the media controls name the narrator of a narration, with the witness as subject', async ({
+	page
+}) => {
+	await openClip(page);
+	await expect
+		.poll(() => mediaArtist(page))
+		.toBe(`${NARRATOR} (synthesized narration; subject: Antanas Petrikonis)`);
+	await expect(page.locator('p.print-only')).toContainText(
+		`${NARRATOR} (synthesized narration; subject: Antanas Petrikonis), “The Kengir`
+	);
+});
+
+/** What the operating system's media controls show as the artist. */
+const mediaArtist = (page: Page) =>
+	page.evaluate(() => navigator.mediaSession.metadata?.artist ?? null);
 
 test('three selected lines are cited exactly, and their link replays just that passage', async ({
 	page,
@@ -29,10 +83,13 @@ test('three selected lines are cited exactly, and their link replays just that p
 	await quote.getByRole('button', { name: 'Copy quotation' }).click();
 	await expect(quote.getByRole('status')).toHaveText('Copied to the clipboard.');
 	const copied = await page.evaluate(() => navigator.clipboard.readText());
-	// The exact words, Lithuanian letters and all, in order.
-	expect(copied).toContain(texts.join(' '));
-	expect(copied).toContain('Antanas Petrikonis');
-	expect(copied).toContain('The Kengir uprising put down');
+	// The exact words, Lithuanian letters and all, in order, under their speaker, the narrator.
+	expect(copied).toContain(`Pasakotojas: ${texts.join(' ')}`);
+	// A narrated line is the edition's narrator's: the witness is its subject, not its author.
+	expect(copied).toContain(
+		`— ${NARRATOR} (synthesized narration; subject: Antanas Petrikonis), “The Kengir uprising put down”, `
+	);
+	expect(copied).not.toContain('— Antanas Petrikonis');
 	const clock = (t: number) =>
 		`${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
 	expect(copied).toContain(`${clock(start)}–`);
@@ -48,6 +105,9 @@ test('three selected lines are cited exactly, and their link replays just that p
 	const visitor = await context.newPage();
 	await visitor.goto(url[1]);
 	await expect(visitor.getByTestId('quote')).toBeVisible();
+	await expect(visitor.getByTestId('quote').locator('.citation')).toContainText(
+		`${NARRATOR} (synthesized narration; subject: Antanas Petrikonis), “The Kengir`
+	);
 	await expect(visitor.locator('.entry.selected')).toHaveCount(3);
 	await expect.poll(() => audioTime(visitor)).toBeCloseTo(Number(url[2]), 1);
 	await visitor.getByRole('button', { name: 'Play passage' }).click();
@@ -70,8 +130,8 @@ test('copying as Markdown and the link alone keep the exact characters', async (
 	const quote = page.getByTestId('quote');
 	await quote.getByRole('button', { name: 'Copy as Markdown' }).click();
 	const markdown = await page.evaluate(() => navigator.clipboard.readText());
-	expect(markdown).toContain(`> ${text}`);
-	expect(markdown).toContain('Orest Yarynich');
+	expect(markdown).toContain(`> **Оповідач:** ${text}`);
+	expect(markdown).toContain(`— ${NARRATOR} (synthesized narration; subject: Orest Yarynich)`);
 	await quote.getByRole('button', { name: 'Copy link' }).click();
 	const link = await page.evaluate(() => navigator.clipboard.readText());
 	expect(link).toMatch(/\/clips\/yarynich-escape#t=[\d.]+,[\d.]+&lang=uk$/);
@@ -130,6 +190,8 @@ test('printing gives the selected passage, or the whole transcript, with times a
 		.click({ modifiers: ['Shift'] });
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('.entry:visible')).toHaveCount(2);
-	await expect(page.getByTestId('quote')).toContainText('Antanas Petrikonis');
+	await expect(page.getByTestId('quote').locator('.citation')).toContainText(
+		`${NARRATOR} (synthesized narration; subject: Antanas Petrikonis)`
+	);
 	await expect(page.getByTestId('quote').getByRole('button')).toHaveCount(0);
 });

@@ -34,6 +34,20 @@ test.describe('search across the collection', () => {
 		await expect(page.getByRole('button', { name: 'Play passage' })).toBeVisible();
 	});
 
+	test('a result from a synthesized narration says so; one from a recording does not', async ({
+		page
+	}) => {
+		const narrated = await search(page, 'Kengir');
+		const labels = narrated.getByTestId('result-synthesized');
+		await expect(labels).toHaveCount(await narrated.count());
+		await expect(labels.first()).toHaveText('Synthesized narration, not the witness’s voice');
+		// The fixture that stands for a real recording (its c2: "Its metadata does not call it…").
+		await search(page, 'metadata');
+		const recorded = page.getByTestId('search-results').locator('li[data-clip="test-interview"]');
+		await expect(recorded).toHaveCount(1);
+		await expect(recorded.getByTestId('result-synthesized')).toHaveCount(0);
+	});
+
 	test('folds diacritics: "Valiute" finds "Valiutė"', async ({ page }) => {
 		const results = await search(page, 'Valiute');
 		await expect(results.first().locator('mark').first()).toHaveText('Valiutė');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CLIP } from './helpers';
+import { MAIN_CLIP } from './site-fixture';
 
 test('the home page lists every clip with its provenance', async ({ page }) => {
 	await page.goto('/');
@@ -27,6 +28,9 @@ test('a recording not labelled as synthesized, with no translation, is shown as 
 	const list = page.getByTestId('transcript').locator('[data-languages]');
 	await expect(list).toHaveAttribute('data-languages', 'en');
 	await expect(page.getByRole('checkbox', { name: 'Show the original alongside' })).toHaveCount(0);
+	// Its downloaded transcript carries no synthesized-narration label either.
+	const text = await (await page.request.get('/clips/test-interview/transcript-en.txt')).text();
+	expect(text).toMatch(/^A test interview\nTest Witness\nEnglish \(original\)\nTest fixture/);
 	await page.getByTestId('transcript').locator('button[data-start]').nth(2).click();
 	await expect
 		.poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
@@ -73,6 +77,12 @@ test('build-time peaks and transcripts are published as static files', async ({ 
 	expect(await vtt.text()).toMatch(/^WEBVTT/);
 	const text = await request.get(`/clips/${CLIP}/transcript-en.txt`);
 	expect(await text.text()).toMatch(/\[0:0\d\] /);
+	// A narration's text transcript gives the whole label, in the transcript's own language.
+	const original = await (await request.get(`/clips/${MAIN_CLIP}/transcript-lt.txt`)).text();
+	expect(original).toContain(
+		'\nSintezuotas santraukos, parašytos šiam leidimui, įgarsinimas, o ne liudytojo balsas.\n'
+	);
+	expect(original).toContain('\nOriginalų įrašą saugo: ');
 });
 
 test('audio is served with byte ranges, so seeking works on any static host', async ({

@@ -90,6 +90,7 @@ export async function writeSearchFixture(dir, { hours }) {
 			title: { en: `Interview ${c + 1}`, fr: `Entretien ${c + 1}` },
 			witness: `witness-${c % 400}`,
 			witnessName: `Witness ${(c % 400) + 1}`,
+			synthesized: false,
 			languages
 		});
 		const perLanguage = Math.round(3 * CUES_PER_HOUR);

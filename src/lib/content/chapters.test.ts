@@ -76,6 +76,7 @@ describe('chapters in the collection', () => {
 				title: { en: 'S' },
 				witness: 'w',
 				witnessName: 'W',
+				synthesized: false,
 				languages: ['en'],
 				tracks: [
 					{

@@ -126,13 +126,14 @@ export const fr: Catalogue = {
 	'nav.search': 'Recherche',
 	'nav.about': 'À propos',
 	'nav.accessibility': 'Accessibilité',
-	'search.title': 'Chercher dans les témoignages',
+	'search.title': 'Chercher dans les transcriptions',
 	'search.label': 'Mots à trouver',
 	'search.submit': 'Chercher',
 	'search.hint':
 		'Toutes les transcriptions et traductions, dans toutes les langues. Accents, apostrophes et majuscules sont indifférents ; les terminaisons peuvent varier (Kengir trouve Kengyro).',
 	'search.noscript':
 		'La recherche demande JavaScript. Chaque transcription se lit aussi, et se cherche avec le navigateur, sur la page de son enregistrement.',
+	'search.synthesized': 'Narration synthétisée, et non la voix du témoin',
 	'search.searching': 'Recherche…',
 	'search.none': 'Rien trouvé pour « {query} ».',
 	'search.count': '{count} lignes trouvées pour « {query} ».',
@@ -156,7 +157,8 @@ export const fr: Catalogue = {
 	'about.title': 'À propos de cette collection',
 	'accessibility.title': 'Déclaration d’accessibilité',
 	'kiosk.begin': 'Touchez l’écran pour écouter',
-	'kiosk.excerptsNote': 'Extraits de résumés narrés, rédigés pour cette édition',
+	'kiosk.synthesized':
+		'Narration synthétisée d’un résumé rédigé pour cette édition, et non la voix du témoin',
 	'kiosk.choose': 'Choisissez un enregistrement',
 	'kiosk.home': 'Tous les enregistrements',
 	'kiosk.captions': 'Sous-titres',

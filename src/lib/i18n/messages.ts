@@ -125,13 +125,14 @@ export const en = {
 	'nav.search': 'Search',
 	'nav.about': 'About',
 	'nav.accessibility': 'Accessibility',
-	'search.title': 'Search the testimonies',
+	'search.title': 'Search the transcripts',
 	'search.label': 'Words to find',
 	'search.submit': 'Search',
 	'search.hint':
 		'Every transcript and translation, in every language. Accents, apostrophes and letter case do not matter; word endings may differ (Kengir finds Kengyro).',
 	'search.noscript':
 		'Search needs JavaScript. Every transcript can also be read, and searched with the browser, on its recording’s page.',
+	'search.synthesized': 'Synthesized narration, not the witness’s voice',
 	'search.searching': 'Searching…',
 	'search.none': 'Nothing found for “{query}”.',
 	'search.count': '{count} lines found for “{query}”.',
@@ -153,7 +154,8 @@ export const en = {
 	'about.title': 'About this collection',
 	'accessibility.title': 'Accessibility statement',
 	'kiosk.begin': 'Touch the screen to listen',
-	'kiosk.excerptsNote': 'Lines from narrated summaries written for this edition',
+	'kiosk.synthesized':
+		'Synthesized narration of a summary written for this edition, not the witness’s voice',
 	'kiosk.choose': 'Choose a recording',
 	'kiosk.home': 'All recordings',
 	'kiosk.captions': 'Captions',

@@ -16,6 +16,7 @@ const clip = (slug: string, tracks: SourceClip['tracks']): SourceClip => ({
 	title: { en: slug },
 	witness: 'w',
 	witnessName: 'W',
+	synthesized: false,
 	languages: tracks.map((t) => t.lang),
 	tracks
 });

@@ -39,6 +39,8 @@ export interface IndexedClip {
 	title: Record<string, string>;
 	witness: string;
 	witnessName: string;
+	/** A synthesized narration, not the witness's voice: its results say so. */
+	synthesized: boolean;
 	/** The clip's transcript languages, original first. */
 	languages: string[];
 }

@@ -11,6 +11,7 @@ const built = buildIndex([
 		title: { en: 'Kengir' },
 		witness: 'vanda-valiute',
 		witnessName: 'Vanda Valiutė',
+		synthesized: true,
 		languages: ['lt', 'en'],
 		tracks: [
 			{ lang: 'lt', cues: cues('Pirma eilutė', 'Kengyro sukilimas', 'Paskutinė eilutė') },
@@ -40,6 +41,8 @@ describe('createSearcher', () => {
 			['lt', 2, 3, 'Pirma eilutė', 'Kengyro sukilimas', 'Paskutinė eilutė']
 		]);
 		expect(results[0]!.clip.witnessName).toBe('Vanda Valiutė');
+		// Each result knows whether its line is a synthesized narration, to say so.
+		expect(results[0]!.clip.synthesized).toBe(true);
 		// One shard, no other shard, and each file once.
 		expect(fetched.filter((p) => p.includes('/shards/'))).toHaveLength(1);
 		expect(new Set(fetched).size).toBe(fetched.length);

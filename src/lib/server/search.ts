@@ -11,6 +11,7 @@ export function indexCollection(collection: Collection): BuiltIndex {
 			title: clip.title,
 			witness: clip.witness,
 			witnessName: clip.witnessName,
+			synthesized: clip.provenance.synthesized,
 			languages: clip.tracks.map((t) => t.lang),
 			tracks: clip.tracks.map((t) => ({
 				lang: t.lang,

@@ -4,6 +4,8 @@ import {
 	formatCitation,
 	formatMarkdownQuote,
 	formatPlainQuote,
+	quoteAuthor,
+	speakerTurns,
 	timeRange,
 	type CitationSource,
 	type Passage
@@ -19,14 +21,15 @@ const source: CitationSource = {
 	locale: 'en',
 	synthesized: true
 };
+/** The same clip as if it were the archive's own recording. */
+const recorded: CitationSource = { ...source, synthesized: false };
 
 const lithuanian: Passage = {
 	lines: [
-		'1954 m. birželio 26-osios rytą į zoną įvažiavo tankai.',
-		'Vanda Valiutė matė, kas įvyko.'
+		{ speaker: 'Pasakotojas', text: '1954 m. birželio 26-osios rytą į zoną įvažiavo tankai.' },
+		{ speaker: 'Pasakotojas', text: 'Vanda Valiutė matė, kas įvyko.' }
 	],
 	lang: 'lt',
-	speaker: 'Pasakotojas',
 	start: 83.2,
 	end: 107.5
 };
@@ -37,22 +40,55 @@ describe('citations', () => {
 		expect(timeRange(3600, 3661)).toBe('1:00:00–1:01:01');
 	});
 
-	it('cites witness, title, time range, collection, credit, URL and access date', () => {
+	it('cites a narrated line as the edition’s narrator’s, with the witness as its subject', () => {
 		expect(formatCitation(lithuanian, source)).toBe(
-			'Antanas Petrikonis, “The Kengir uprising put down” (synthesized narration), 1:23–1:48. Memories of the Gulag. INED Éditions, Sound Archives: European Memories of the Gulag. https://example.org/clips/petrikonis-kengir-suppression#t=83.2,107.5&lang=lt (accessed November 23, 2026).'
+			'Narrator of the edition (synthesized narration; subject: Antanas Petrikonis), “The Kengir uprising put down”, 1:23–1:48. Memories of the Gulag. INED Éditions, Sound Archives: European Memories of the Gulag. https://example.org/clips/petrikonis-kengir-suppression#t=83.2,107.5&lang=lt (accessed November 23, 2026).'
 		);
-		expect(formatCitation(lithuanian, { ...source, locale: 'fr', synthesized: false })).toContain(
-			'« The Kengir uprising put down », 1:23–1:48'
+		expect(formatCitation(lithuanian, { ...source, locale: 'fr' })).toMatch(
+			/^Narrateur de l’édition \(narration synthétisée ; sujet : Antanas Petrikonis\), « The Kengir uprising put down », 1:23–1:48\..*\(consulté le 23 novembre 2026\)\.$/
 		);
-		expect(formatCitation(lithuanian, { ...source, locale: 'fr' })).toContain(
-			'consulté le 23 novembre 2026'
+		// Whatever the cue's speaker says, the witness is never the author of a narration.
+		const asIfTheWitness = {
+			...lithuanian,
+			lines: [{ speaker: 'Antanas Petrikonis', text: 'Tankai.' }]
+		};
+		expect(formatCitation(asIfTheWitness, source)).not.toMatch(/^Antanas Petrikonis/);
+	});
+
+	it('cites a recorded line as its speaker’s, or else the witness’s', () => {
+		const line = (speaker?: string): Passage => ({
+			...lithuanian,
+			lines: [{ speaker, text: 'Tankai.' }]
+		});
+		expect(formatCitation(line(undefined), recorded)).toMatch(
+			/^Antanas Petrikonis, “The Kengir uprising put down”, 1:23–1:48\. /
 		);
+		expect(formatCitation(line('Antanas Petrikonis'), recorded)).toMatch(
+			/^Antanas Petrikonis, “The Kengir/
+		);
+		expect(formatCitation(line('Interviewer'), recorded)).toMatch(
+			/^Interviewer \(in the recording of Antanas Petrikonis\), “The Kengir/
+		);
+		expect(formatCitation(line('Intervieweuse'), { ...recorded, locale: 'fr' })).toMatch(
+			/^Intervieweuse \(dans l’enregistrement du témoin Antanas Petrikonis\), « The Kengir/
+		);
+		// Two speakers, each named once; a line without one is the witness's.
+		expect(
+			quoteAuthor(recorded, ['Interviewer', undefined, 'Interviewer', 'Antanas Petrikonis'])
+		).toBe('Interviewer and Antanas Petrikonis (in the recording of Antanas Petrikonis)');
+	});
+
+	it('names the media session’s artist by the same rule', () => {
+		expect(quoteAuthor(source, [])).toBe(
+			'Narrator of the edition (synthesized narration; subject: Antanas Petrikonis)'
+		);
+		expect(quoteAuthor(recorded, [])).toBe('Antanas Petrikonis');
 	});
 
 	it('keeps every character of Lithuanian and Ukrainian text in plain quotes', () => {
 		const ukrainian: Passage = {
-			lines: ['Орест Яринич розповідає про в’язнів, які готували втечу.'],
-			originalLines: ['Орест Яринич розповідає про в’язнів.'],
+			lines: [{ text: 'Орест Яринич розповідає про в’язнів, які готували втечу.' }],
+			originalLines: [{ text: 'Орест Яринич розповідає про в’язнів.' }],
 			lang: 'en',
 			originalLang: 'uk',
 			start: 5,
@@ -61,13 +97,36 @@ describe('citations', () => {
 		const plain = formatPlainQuote(ukrainian, source);
 		expect(plain).toContain('Орест Яринич розповідає про в’язнів, які готували втечу.');
 		expect(plain).toContain('[uk] Орест Яринич розповідає про в’язнів.');
-		expect(formatPlainQuote(lithuanian, source).startsWith(lithuanian.lines.join(' '))).toBe(true);
+	});
+
+	it('names each speaker once per turn in a plain quote, the narrator included', () => {
+		expect(formatPlainQuote(lithuanian, source)).toMatch(
+			/^Pasakotojas: 1954 m\. birželio 26-osios rytą į zoną įvažiavo tankai\. Vanda Valiutė matė, kas įvyko\.\n\n— Narrator of the edition/
+		);
+		const dialogue: Passage = {
+			...lithuanian,
+			lines: [
+				{ speaker: 'Interviewer', text: 'And then?' },
+				{ text: 'Then the tanks came.' },
+				{ text: 'At speed.' }
+			],
+			originalLines: [{ speaker: 'Klausėja', text: 'O tada?' }, { text: 'Tada atvažiavo tankai.' }],
+			originalLang: 'lt'
+		};
+		expect(formatPlainQuote(dialogue, recorded)).toMatch(
+			/^Interviewer: And then\?\nThen the tanks came\. At speed\.\n\n\[lt\] Klausėja: O tada\?\nTada atvažiavo tankai\.\n\n— Interviewer and Antanas Petrikonis \(in the recording of Antanas Petrikonis\), /
+		);
+		expect(speakerTurns(dialogue.lines).map((t) => t.texts.length)).toEqual([1, 2]);
 	});
 
 	it('writes Markdown block quotes whose text survives rendering', () => {
-		const md = formatMarkdownQuote({ ...lithuanian, lines: ['*Kengyras* [1954]'] }, source);
-		expect(md).toMatch(/^> \\\*Kengyras\\\* \\\[1954\\\]/);
+		const md = formatMarkdownQuote(
+			{ ...lithuanian, lines: [{ speaker: 'Pasa*kotojas', text: '*Kengyras* [1954]' }] },
+			source
+		);
+		expect(md).toMatch(/^> \*\*Pasa\\\*kotojas:\*\* \\\*Kengyras\\\* \\\[1954\\\]/);
 		expect(md).toContain(`<${source.url}>`);
+		expect(md).toContain('— Narrator of the edition (synthesized narration; subject: Antanas');
 		expect(escapeMarkdown('Valiutė’s ąčęėįšųūž')).toBe('Valiutė’s ąčęėįšųūž');
 	});
 });

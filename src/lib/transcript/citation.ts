@@ -1,13 +1,18 @@
 import { formatTime } from './time.ts';
 
+/** One quoted cue: its words, and its speaker (`<v>`) when the transcript names one. */
+export interface QuotedLine {
+	speaker?: string;
+	text: string;
+}
+
 export interface Passage {
 	/** The quoted words, cue by cue, in the shown language. */
-	lines: string[];
+	lines: QuotedLine[];
 	/** The same passage in the original language, when a translation is quoted. */
-	originalLines?: string[];
+	originalLines?: QuotedLine[];
 	lang: string;
 	originalLang?: string;
-	speaker?: string;
 	start: number;
 	end: number;
 }
@@ -25,8 +30,18 @@ export interface CitationSource {
 }
 
 const WORDS = {
-	en: { accessed: 'accessed', synthesized: 'synthesized narration' },
-	fr: { accessed: 'consulté le', synthesized: 'narration synthétisée' }
+	en: {
+		accessed: 'accessed',
+		narrator: (witness: string) =>
+			`Narrator of the edition (synthesized narration; subject: ${witness})`,
+		recordingOf: (witness: string) => `in the recording of ${witness}`
+	},
+	fr: {
+		accessed: 'consulté le',
+		narrator: (witness: string) =>
+			`Narrateur de l’édition (narration synthétisée ; sujet : ${witness})`,
+		recordingOf: (witness: string) => `dans l’enregistrement du témoin ${witness}`
+	}
 } as const;
 
 /** `1:23–1:47`: the passage's time range as printed in a citation. */
@@ -35,7 +50,24 @@ export function timeRange(start: number, end: number): string {
 }
 
 /**
- * A reference for the passage, in the order historians cite oral history: witness, title,
+ * Who a quotation is by. A synthesized narration's words are the edition's narrator's, never
+ * the witness's: the witness is its subject. A recording's words are its speakers' (`<v>`);
+ * lines with no speaker are the witness's, and other speakers are placed in the witness's
+ * recording. Also the media session's "artist", with no speakers.
+ */
+export function quoteAuthor(source: CitationSource, speakers: (string | undefined)[]): string {
+	const words = WORDS[source.locale];
+	if (source.synthesized) return words.narrator(source.witness);
+	const named = [...new Set(speakers.map((s) => s?.trim() || source.witness))];
+	if (named.length === 0 || (named.length === 1 && named[0] === source.witness)) {
+		return source.witness;
+	}
+	const list = new Intl.ListFormat(source.locale, { type: 'conjunction' }).format(named);
+	return `${list} (${words.recordingOf(source.witness)})`;
+}
+
+/**
+ * A reference for the passage, in the order historians cite oral history: author, title,
  * time range, collection, archive credit, URL, access date.
  */
 export function formatCitation(passage: Passage, source: CitationSource): string {
@@ -45,13 +77,30 @@ export function formatCitation(passage: Passage, source: CitationSource): string
 		timeZone: 'UTC'
 	}).format(source.accessed);
 	const title = source.locale === 'fr' ? `« ${source.title} »` : `“${source.title}”`;
-	const nature = source.synthesized ? ` (${words.synthesized})` : '';
-	return `${source.witness}, ${title}${nature}, ${timeRange(passage.start, passage.end)}. ${source.collection}. ${source.credit}. ${source.url} (${words.accessed} ${accessed}).`;
+	const author = quoteAuthor(
+		source,
+		passage.lines.map((line) => line.speaker)
+	);
+	return `${author}, ${title}, ${timeRange(passage.start, passage.end)}. ${source.collection}. ${source.credit}. ${source.url} (${words.accessed} ${accessed}).`;
+}
+
+/** Consecutive lines of one speaker, as one turn: a quotation names each speaker once per turn. */
+export function speakerTurns(lines: QuotedLine[]): { speaker?: string; texts: string[] }[] {
+	const turns: { speaker?: string; texts: string[] }[] = [];
+	for (const { speaker, text } of lines) {
+		const last = turns.at(-1);
+		if (last && last.speaker === speaker) last.texts.push(text);
+		else turns.push({ speaker, texts: [text] });
+	}
+	return turns;
 }
 
 /** The quotation as plain text: the words, the original if translated, then the citation. */
 export function formatPlainQuote(passage: Passage, source: CitationSource): string {
-	const quote = (lines: string[]) => lines.join(' ');
+	const quote = (lines: QuotedLine[]) =>
+		speakerTurns(lines)
+			.map((turn) => (turn.speaker ? `${turn.speaker}: ` : '') + turn.texts.join(' '))
+			.join('\n');
 	const parts = [quote(passage.lines)];
 	if (passage.originalLines)
 		parts.push(`[${passage.originalLang}] ${quote(passage.originalLines)}`);
@@ -61,7 +110,15 @@ export function formatPlainQuote(passage: Passage, source: CitationSource): stri
 
 /** The quotation as Markdown: a block quote per language, then the citation with a link. */
 export function formatMarkdownQuote(passage: Passage, source: CitationSource): string {
-	const block = (lines: string[]) => lines.map((line) => `> ${escapeMarkdown(line)}`).join('\n>\n');
+	const block = (lines: QuotedLine[]) =>
+		speakerTurns(lines)
+			.flatMap((turn) =>
+				turn.texts.map((text, i) => {
+					const who = turn.speaker && i === 0 ? `**${escapeMarkdown(turn.speaker)}:** ` : '';
+					return `> ${who}${escapeMarkdown(text)}`;
+				})
+			)
+			.join('\n>\n');
 	const parts = [block(passage.lines)];
 	if (passage.originalLines) parts.push(block(passage.originalLines));
 	const citation = formatCitation(passage, source).replace(source.url, `<${source.url}>`);

@@ -6,14 +6,14 @@ export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }
 		{
 			heading: 'The collection',
 			paragraphs: [
-				'This edition presents recordings about four people who passed through the Soviet camps after the Second World War, or saw them from outside: Orest Yarynich, a Ukrainian political prisoner; Antanas Seikalis, a Lithuanian political prisoner; Antanas Petrikonis, a Lithuanian partisan held at Kengir; and Vanda Valiutė, who saw the aftermath of the Kengir revolt in 1954.',
+				'This edition presents recordings about four people and the Soviet camps: Orest Yarynich, a Ukrainian political prisoner; Antanas Seikalis, a Lithuanian political prisoner; Antanas Petrikonis, a Lithuanian partisan held at Kengir; and Vanda Valiutė, who saw from outside Kengir camp what came after the uprising there was crushed in 1954.',
 				'Each recording has a transcript in the language it was made in (Ukrainian or Lithuanian) and translations into English and French, synchronised with the audio line by line.'
 			]
 		},
 		{
 			heading: 'What you hear',
 			paragraphs: [
-				'The original recordings are held by their archive and are not published here. What plays on each page is a synthesized narration, made with the free speech synthesizer espeak-ng, of a short summary written for this edition: who the witness is, what the recording covers, and its historical context. It is never the voice or the words of the witness, and every page that plays it says so next to the player.',
+				'The original recordings are held by the Sound Archives: European Memories of the Gulag (INED Éditions) and are not published here. What plays on each page is a synthesized narration, made with the free speech synthesizer espeak-ng, of a short summary written for this edition: who the witness is, what the recording covers, and its historical context. It is never the voice or the words of the witness, and every page that plays it says so next to the player.',
 				'The summaries keep to published facts and do not quote the witnesses. When the archive’s recordings are added, they replace the narration without any change to the software.'
 			]
 		},
@@ -36,14 +36,14 @@ export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }
 		{
 			heading: 'La collection',
 			paragraphs: [
-				'Cette édition présente des enregistrements consacrés à quatre personnes qui ont connu les camps soviétiques après la Seconde Guerre mondiale, ou les ont vus de l’extérieur : Orest Yarynich, prisonnier politique ukrainien ; Antanas Seikalis, prisonnier politique lituanien ; Antanas Petrikonis, partisan lituanien détenu à Kenguir ; et Vanda Valiutė, témoin des suites de la révolte de Kenguir en 1954.',
+				'Cette édition présente des enregistrements consacrés à quatre personnes et aux camps soviétiques : Orest Yarynich, prisonnier politique ukrainien ; Antanas Seikalis, prisonnier politique lituanien ; Antanas Petrikonis, partisan lituanien détenu à Kenguir ; et Vanda Valiutė, qui a vu depuis l’extérieur du camp de Kenguir ce qui suivit l’écrasement du soulèvement en 1954.',
 				'Chaque enregistrement a sa transcription dans la langue où il a été fait (ukrainien ou lituanien) et des traductions anglaise et française, synchronisées ligne par ligne avec le son.'
 			]
 		},
 		{
 			heading: 'Ce que vous entendez',
 			paragraphs: [
-				'Les enregistrements originaux sont conservés par leurs archives et ne sont pas publiés ici. Ce qui est diffusé sur chaque page est une narration synthétisée, produite avec le synthétiseur vocal libre espeak-ng, d’un court résumé rédigé pour cette édition : qui est le témoin, ce que couvre l’enregistrement, et son contexte historique. Ce n’est jamais la voix ni les mots du témoin, et chaque page qui la diffuse le dit à côté du lecteur.',
+				'Les enregistrements originaux sont conservés par les Archives sonores : Mémoires européennes du Goulag (INED Éditions) et ne sont pas publiés ici. Ce qui est diffusé sur chaque page est une narration synthétisée, produite avec le synthétiseur vocal libre espeak-ng, d’un court résumé rédigé pour cette édition : qui est le témoin, ce que couvre l’enregistrement, et son contexte historique. Ce n’est jamais la voix ni les mots du témoin, et chaque page qui la diffuse le dit à côté du lecteur.',
 				'Les résumés s’en tiennent aux faits publiés et ne citent pas les témoins. Quand les enregistrements des archives seront ajoutés, ils remplaceront la narration sans aucune modification du logiciel.'
 			]
 		},

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { nativeLanguageName } from '$lib/content/languages';
 import { findClip } from '$lib/content/summary';
 import { getContent } from '$lib/server/content';
 import { transcriptToText } from '$lib/transcript/export';
+import { transcriptHeader } from '$lib/transcript/header';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
@@ -20,16 +20,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	const clip = findClip(collection, params.slug);
 	const track = clip?.tracks.find((t) => t.lang === params.lang);
 	if (!clip || !track) error(404, 'No such transcript');
-	const title = clip.title[track.lang] ?? clip.title.en;
-	const header = [
-		title,
-		clip.witnessName,
-		`${nativeLanguageName(track.lang)} (${track.kind === 'captions' ? 'original' : 'translation'})`,
-		clip.provenance.synthesized
-			? 'Synthesized narration of a summary written for this edition.'
-			: '',
-		clip.provenance.credit
-	].filter(Boolean);
+	const header = transcriptHeader(clip, track);
 	return new Response(transcriptToText(header, track.cues), {
 		headers: { 'content-type': 'text/plain; charset=utf-8' }
 	});
