@@ -164,6 +164,35 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 			}
 		}
 	]),
+	// The Ukrainian and Lithuanian interfaces, where words are longest and texts fall back.
+	...(['uk', 'lt'] as const).flatMap((language) =>
+		[`/clips/${CLIP}`, '/clips/petrikonis-kengir-underground', '/about', '/accessibility', '/'].map(
+			(path) => ({
+				name: `${path}, ${language} interface`,
+				open: async (page: Page) => {
+					await page.addInitScript(
+						(language) => localStorage.setItem('testimony-player.ui-language', language),
+						language
+					);
+					await page.goto(path);
+					await expect(page.locator('html')).toHaveAttribute('lang', language);
+				}
+			})
+		)
+	),
+	...(['uk', 'lt'] as const).map((language) => ({
+		name: `kiosk clip, ${language} interface`,
+		open: async (page: Page) => {
+			await page.goto('/kiosk');
+			await page.getByTestId('attract').click();
+			await page
+				.getByRole('button', { name: language === 'uk' ? 'Українська' : 'Lietuvių' })
+				.click();
+			await page.locator('a.tile').first().click();
+			await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+			await expect(page.locator('html')).toHaveAttribute('lang', language);
+		}
+	})),
 	{ name: 'kiosk attract screen', open: (page) => page.goto('/kiosk').then(() => undefined) },
 	{
 		name: 'kiosk tiles',

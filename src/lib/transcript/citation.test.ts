@@ -49,6 +49,22 @@ describe('citations', () => {
 		);
 	});
 
+	it('cites in Ukrainian and Lithuanian with their own quotation marks and dates', () => {
+		expect(
+			formatCitation(lithuanian, { ...source, locale: 'uk', title: 'Придушення повстання' })
+		).toContain('«Придушення повстання» (синтезоване озвучення), 1:23–1:48');
+		expect(formatCitation(lithuanian, { ...source, locale: 'uk' })).toContain(
+			'(дата звернення: 23 листопада 2026 р.)'
+		);
+		const lt = formatCitation(lithuanian, {
+			...source,
+			locale: 'lt',
+			title: 'Kengyro sukilimo numalšinimas'
+		});
+		expect(lt).toContain('„Kengyro sukilimo numalšinimas“ (sintezuotas įgarsinimas), 1:23–1:48');
+		expect(lt).toContain('(žiūrėta 2026 m. lapkričio 23 d.)');
+	});
+
 	it('keeps every character of Lithuanian and Ukrainian text in plain quotes', () => {
 		const ukrainian: Passage = {
 			lines: ['Орест Яринич розповідає про в’язнів, які готували втечу.'],

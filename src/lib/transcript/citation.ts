@@ -1,3 +1,4 @@
+import type { UiLanguage } from '../i18n/languages.ts';
 import { formatTime } from './time.ts';
 
 export interface Passage {
@@ -20,14 +21,20 @@ export interface CitationSource {
 	url: string;
 	accessed: Date;
 	/** Language of the citation's own words (dates, "accessed"). */
-	locale: 'en' | 'fr';
+	locale: UiLanguage;
 	synthesized: boolean;
 }
 
-const WORDS = {
-	en: { accessed: 'accessed', synthesized: 'synthesized narration' },
-	fr: { accessed: 'consulté le', synthesized: 'narration synthétisée' }
-} as const;
+/** Each language's own words and quotation marks for a citation, as its style guides write it. */
+const WORDS: Record<
+	UiLanguage,
+	{ accessed: string; synthesized: string; quote: (title: string) => string }
+> = {
+	en: { accessed: 'accessed', synthesized: 'synthesized narration', quote: (t) => `“${t}”` },
+	fr: { accessed: 'consulté le', synthesized: 'narration synthétisée', quote: (t) => `« ${t} »` },
+	uk: { accessed: 'дата звернення:', synthesized: 'синтезоване озвучення', quote: (t) => `«${t}»` },
+	lt: { accessed: 'žiūrėta', synthesized: 'sintezuotas įgarsinimas', quote: (t) => `„${t}“` }
+};
 
 /** `1:23–1:47`: the passage's time range as printed in a citation. */
 export function timeRange(start: number, end: number): string {
@@ -44,7 +51,7 @@ export function formatCitation(passage: Passage, source: CitationSource): string
 		dateStyle: 'long',
 		timeZone: 'UTC'
 	}).format(source.accessed);
-	const title = source.locale === 'fr' ? `« ${source.title} »` : `“${source.title}”`;
+	const title = words.quote(source.title);
 	const nature = source.synthesized ? ` (${words.synthesized})` : '';
 	return `${source.witness}, ${title}${nature}, ${timeRange(passage.start, passage.end)}. ${source.collection}. ${source.credit}. ${source.url} (${words.accessed} ${accessed}).`;
 }
