@@ -33,6 +33,7 @@ const shots = [
 			height: 768,
 			path: `/clips/${clip}`,
 			scale: 1,
+			top: true,
 			storage: { 'testimony-player.ui-language': language }
 		},
 		{
@@ -103,11 +104,13 @@ for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
 		await line.click();
 		await page.waitForTimeout(1200);
 		await page.evaluate(() => document.querySelector('audio')?.pause());
-		// Scroll the page to the player, as a listener would: deck on top, transcript below.
-		await page.evaluate(() => {
+		// Scroll the page to the player, as a listener would: deck on top, transcript below
+		// (unless the shot is of the page's top: header, title and description).
+		await page.evaluate((top) => {
 			const player = document.querySelector('.player');
-			if (player) window.scrollTo(0, player.getBoundingClientRect().top + window.scrollY - 8);
-		});
+			if (top) window.scrollTo(0, 0);
+			else if (player) window.scrollTo(0, player.getBoundingClientRect().top + window.scrollY - 8);
+		}, !!shot.top);
 		await page.waitForTimeout(400);
 	}
 	if (shot.path.startsWith('/search'))

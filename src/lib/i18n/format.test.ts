@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber } from './format.ts';
+import { formatDate, formatNumber, formatSeconds } from './format.ts';
 
 describe('numbers and dates in the interface language', () => {
 	it('groups thousands as each language does', () => {
@@ -8,6 +8,16 @@ describe('numbers and dates in the interface language', () => {
 		expect(formatNumber(12345, 'uk')).toMatch(/^12[\u00a0\u202f]345$/);
 		expect(formatNumber(12345, 'lt')).toMatch(/^12[\u00a0\u202f]345$/);
 		expect(formatNumber(2.5, 'uk')).toBe('2,5');
+	});
+
+	it('abbreviates seconds as each language does', () => {
+		// Intl may put a no-break space (narrow in French) between the number and its unit.
+		const seconds = (language: 'en' | 'fr' | 'uk' | 'lt') =>
+			formatSeconds(10, language).replace(/[\u00a0\u202f]/g, ' ');
+		expect(seconds('en')).toBe('10 sec');
+		expect(seconds('fr')).toBe('10 s');
+		expect(seconds('uk')).toBe('10 с');
+		expect(seconds('lt')).toBe('10 sek.');
 	});
 
 	it('writes an ISO date of clip.json in words', () => {

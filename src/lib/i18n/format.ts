@@ -9,6 +9,15 @@ export function formatNumber(value: number, language: UiLanguage): string {
 	return format.format(value);
 }
 
+/** A short span of seconds as the language abbreviates it: `10 sec`, `10 с`, `10 sek.`. */
+export function formatSeconds(seconds: number, language: UiLanguage): string {
+	return new Intl.NumberFormat(language, {
+		style: 'unit',
+		unit: 'second',
+		unitDisplay: 'short'
+	}).format(seconds);
+}
+
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
