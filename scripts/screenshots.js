@@ -1,5 +1,6 @@
 // Takes the README's screenshots from a running site (npm run build && npm run serve):
 //   node scripts/screenshots.js [base-url] [clip-slug] [out-dir]
+// SHOTS=clip-uk,clip-lt takes only those.
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findBrowser } from './find-browser.js';
@@ -24,6 +25,26 @@ const shots = [
 	{ name: 'clip-phone', width: 390, height: 844, path: `/clips/${clip}`, scale: 2 },
 	{ name: 'clip-laptop', width: 1366, height: 768, path: `/clips/${clip}`, scale: 1 },
 	{ name: 'clip-kiosk', width: 1920, height: 1080, path: `/clips/${clip}`, scale: 1 },
+	// The interface in Ukrainian and Lithuanian, where words run longest.
+	...['uk', 'lt'].flatMap((language) => [
+		{
+			name: `clip-${language}`,
+			width: 1366,
+			height: 768,
+			path: `/clips/${clip}`,
+			scale: 1,
+			top: true,
+			storage: { 'testimony-player.ui-language': language }
+		},
+		{
+			name: `clip-${language}-phone`,
+			width: 390,
+			height: 844,
+			path: `/clips/${clip}`,
+			scale: 2,
+			storage: { 'testimony-player.ui-language': language }
+		}
+	]),
 	{ name: 'home-laptop', width: 1366, height: 768, path: '/', scale: 1 },
 	{ name: 'search-laptop', width: 1366, height: 768, path: '/search?q=Kengir', scale: 1 },
 	{ name: 'search-phone', width: 390, height: 844, path: '/search?q=Kengir', scale: 2 },
@@ -61,7 +82,8 @@ const shots = [
 	}
 ];
 
-for (const shot of shots) {
+const only = process.env.SHOTS?.split(',');
+for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
 	const page = await browser.newPage({
 		viewport: { width: shot.width, height: shot.height },
 		deviceScaleFactor: shot.scale
@@ -82,11 +104,13 @@ for (const shot of shots) {
 		await line.click();
 		await page.waitForTimeout(1200);
 		await page.evaluate(() => document.querySelector('audio')?.pause());
-		// Scroll the page to the player, as a listener would: deck on top, transcript below.
-		await page.evaluate(() => {
+		// Scroll the page to the player, as a listener would: deck on top, transcript below
+		// (unless the shot is of the page's top: header, title and description).
+		await page.evaluate((top) => {
 			const player = document.querySelector('.player');
-			if (player) window.scrollTo(0, player.getBoundingClientRect().top + window.scrollY - 8);
-		});
+			if (top) window.scrollTo(0, 0);
+			else if (player) window.scrollTo(0, player.getBoundingClientRect().top + window.scrollY - 8);
+		}, !!shot.top);
 		await page.waitForTimeout(400);
 	}
 	if (shot.path.startsWith('/search'))

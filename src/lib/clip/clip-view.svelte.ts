@@ -2,7 +2,7 @@ import { createContext } from 'svelte';
 import { replaceState } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { page } from '$app/state';
-import type { Chapter, Clip, Track } from '../content/types.ts';
+import type { Chapter, Clip, Localized, Track } from '../content/types.ts';
 import type { Locale } from '../i18n/locale.svelte.ts';
 import type { PlayerState } from '../player/player-state.svelte.ts';
 import type { CitationSource } from '../transcript/citation.ts';
@@ -38,7 +38,7 @@ export class ClipView implements PassageSelection {
 	readonly #player: PlayerState;
 	readonly #locale: Locale;
 	/** The collection's title, in each interface language. */
-	readonly #collectionTitle: Record<string, string>;
+	readonly #collectionTitle: Localized;
 
 	#chosenLang = $state<string>();
 	#parallelChoice = $state(true);
@@ -61,7 +61,7 @@ export class ClipView implements PassageSelection {
 
 	constructor(
 		clip: Clip,
-		context: { player: PlayerState; locale: Locale; collectionTitle: Record<string, string> }
+		context: { player: PlayerState; locale: Locale; collectionTitle: Localized }
 	) {
 		this.clip = clip;
 		this.original = clip.tracks[0]!;

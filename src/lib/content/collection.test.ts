@@ -40,6 +40,35 @@ describe('loadCollection', () => {
 		]);
 	});
 
+	it('accepts texts in Ukrainian and Lithuanian, which may be left out', async () => {
+		const files = validCollection({
+			clip: {
+				title: { en: 'Escape', fr: 'Évasion', uk: 'Втеча' },
+				description: { en: 'About it.', fr: 'À son sujet.', lt: 'Apie jį.' }
+			}
+		});
+		const collection = JSON.parse(files['collection.json']!);
+		collection.witnesses['orest-yarynich'].facts.uk = ['Український політичний в’язень.'];
+		files['collection.json'] = JSON.stringify(collection, null, 2);
+		const loaded = await loadCollection(memorySource(files, AUDIO));
+		expect(loaded.problems).toEqual([]);
+		expect(loaded.collection.clips[0]!.title.uk).toBe('Втеча');
+		expect(loaded.collection.clips[0]!.title.lt).toBeUndefined();
+		expect(loaded.collection.witnesses[0]!.facts.uk).toEqual(['Український політичний в’язень.']);
+	});
+
+	it('reports facts in a language the interface does not speak', async () => {
+		const files = validCollection();
+		const collection = JSON.parse(files['collection.json']!);
+		collection.witnesses['orest-yarynich'].facts.de = ['Politischer Häftling.'];
+		files['collection.json'] = JSON.stringify(collection, null, 2);
+		expect(await problemsOf(files)).toEqual([
+			expect.stringMatching(
+				/collection.json:\d+:\d+: error: unknown field "witnesses.orest-yarynich.facts.de"/
+			)
+		]);
+	});
+
 	it('reports a field of the wrong type at its line', async () => {
 		expect(await problemsOf(validCollection({ clip: { translations: 'en' } }))).toEqual([
 			'transcripts/escape/clip.json:8:3: error: field "translations" should be Array, not "en"'

@@ -15,13 +15,13 @@ async function withKiosk(kiosk: unknown) {
 }
 
 describe('kiosk settings', () => {
-	it('default to every clip, both languages and the first line of each clip', async () => {
+	it('default to every clip, every interface language and the first line of each clip', async () => {
 		const { kiosk, problems } = await withKiosk(undefined);
 		expect(problems).toEqual([]);
 		expect(kiosk).toEqual({
 			idleSeconds: 120,
 			countdownSeconds: 20,
-			languages: ['en', 'fr'],
+			languages: ['en', 'fr', 'uk', 'lt'],
 			defaultLanguage: 'en',
 			clips: ['escape'],
 			excerpts: [
@@ -70,7 +70,7 @@ describe('kiosk settings', () => {
 	it('reject a language the interface does not have', async () => {
 		const { problems } = await withKiosk({ languages: ['en', 'de'] });
 		expect(problems).toEqual([
-			'transcripts/collection.json:28:7: error: field "kiosk.languages.1" should be ("en" | "fr"), not "de"'
+			'transcripts/collection.json:28:7: error: field "kiosk.languages.1" should be ("en" | "fr" | "uk" | "lt"), not "de"'
 		]);
 	});
 });

@@ -8,7 +8,10 @@ export const AUDIO_EXTENSIONS = ['mp3', 'ogg', 'oga', 'opus', 'flac', 'wav'] as 
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
-/** A text in every interface language, and optionally in others (e.g. the original). */
+/**
+ * A text in English and French, and optionally in other languages: Ukrainian and Lithuanian
+ * (interface languages, which show English where theirs is missing) or the original's.
+ */
 const Localized = v.objectWithRest({ en: Text, fr: Text }, Text);
 
 const Provenance = v.strictObject({
@@ -44,7 +47,13 @@ export type ClipMetadata = v.InferOutput<typeof ClipSchema>;
 const Witness = v.strictObject({
 	name: Text,
 	nativeName: v.optional(Text),
-	facts: v.strictObject({ en: v.array(Text), fr: v.array(Text) })
+	facts: v.strictObject({
+		en: v.array(Text),
+		fr: v.array(Text),
+		// Interface languages that may fall back to English (see Localized above).
+		uk: v.optional(v.array(Text)),
+		lt: v.optional(v.array(Text))
+	})
 });
 
 const Seconds = v.pipe(v.number(), v.minValue(1, 'must be at least 1 (seconds)'));

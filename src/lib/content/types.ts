@@ -1,13 +1,15 @@
 import type { Cue } from '../transcript/types.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
+import type { Localized } from '../i18n/localized.ts';
 
-export type Localized = Record<UiLanguage, string> & Record<string, string>;
+export type { Localized };
 
 export interface Witness {
 	slug: string;
 	name: string;
 	nativeName?: string;
-	facts: Record<UiLanguage, string[]>;
+	/** In English, and in other interface languages where given. */
+	facts: Localized<string[]>;
 }
 
 export interface Track {
@@ -33,7 +35,7 @@ export interface Chapter {
 
 export interface Provenance {
 	synthesized: boolean;
-	/** Who holds the original recording, in each interface language. */
+	/** Who holds the original recording, in English and other interface languages. */
 	heldBy: Localized;
 	credit: string;
 }

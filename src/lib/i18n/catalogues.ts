@@ -7,7 +7,9 @@ import { en, type Catalogue } from './messages.ts';
  */
 const loaders: Record<UiLanguage, () => Promise<Catalogue>> = {
 	en: async () => en,
-	fr: async () => (await import('./fr.ts')).fr
+	fr: async () => (await import('./fr.ts')).fr,
+	uk: async () => (await import('./uk.ts')).uk,
+	lt: async () => (await import('./lt.ts')).lt
 };
 
 const loaded = new Map<UiLanguage, Catalogue>([['en', en]]);

@@ -1,7 +1,7 @@
-import type { Catalogue } from './messages.ts';
+import type { CatalogueOf } from './messages.ts';
 
 /** The interface in French (loaded only by pages shown in French). */
-export const fr: Catalogue = {
+export const fr: CatalogueOf<'fr'> = {
 	'site.skip': 'Aller au contenu principal',
 	'site.home': 'Accueil',
 	'site.language': 'Langue de l’interface',
@@ -98,7 +98,11 @@ export const fr: Catalogue = {
 	'transcript.download': 'Télécharger la transcription',
 	'transcript.downloadVtt': '{language} (WebVTT)',
 	'transcript.downloadText': '{language} (texte)',
-	'transcript.index': 'Index de l’enregistrement ({count} parties)',
+	'transcript.index': {
+		one: 'Index de l’enregistrement ({count} partie)',
+		many: 'Index de l’enregistrement ({count} de parties)',
+		other: 'Index de l’enregistrement ({count} parties)'
+	},
 	'transcript.keywords': 'Mots-clés',
 	'transcript.chapters': 'Chapitres',
 	'transcript.linkTo': 'Lien vers la ligne à {time}',
@@ -136,13 +140,24 @@ export const fr: Catalogue = {
 	'search.synthesized': 'Narration synthétisée, et non la voix du témoin',
 	'search.searching': 'Recherche…',
 	'search.none': 'Rien trouvé pour « {query} ».',
-	'search.count': '{count} lignes trouvées pour « {query} ».',
-	'search.countLimited':
-		'{count} lignes trouvées pour « {query} » ; les {shown} premières sont affichées.',
+	'search.count': {
+		one: '{count} ligne trouvée pour « {query} ».',
+		many: '{count} de lignes trouvées pour « {query} ».',
+		other: '{count} lignes trouvées pour « {query} ».'
+	},
+	'search.countLimited': {
+		one: '{count} ligne trouvée pour « {query} » ; les {shown} premières sont affichées.',
+		many: '{count} de lignes trouvées pour « {query} » ; les {shown} premières sont affichées.',
+		other: '{count} lignes trouvées pour « {query} » ; les {shown} premières sont affichées.'
+	},
 	'search.failed':
 		'L’index de recherche n’a pas pu être chargé. Vérifiez la connexion et réessayez.',
-	'search.capped':
-		'Seuls les {max} premiers mots différents ont été cherchés ; le reste de la requête a été laissé de côté.',
+	'search.capped': {
+		one: 'Seul le premier mot a été cherché ; le reste de la requête a été laissé de côté.',
+		many: 'Seuls les {count} de premiers mots différents ont été cherchés ; le reste de la requête a été laissé de côté.',
+		other:
+			'Seuls les {count} premiers mots différents ont été cherchés ; le reste de la requête a été laissé de côté.'
+	},
 	'notFound.title': 'Page introuvable',
 	'notFound.text':
 		'Il n’y a pas de page à cette adresse. Le lien est peut-être mal saisi, ou la page a changé d’adresse.',
@@ -167,9 +182,13 @@ export const fr: Catalogue = {
 	'kiosk.smaller': 'Texte plus petit',
 	'kiosk.larger': 'Texte plus grand',
 	'kiosk.stillThere': 'Êtes-vous toujours là ?',
-	'kiosk.resetIn': 'L’écran reviendra au début dans {seconds} s.',
+	'kiosk.resetIn': {
+		one: 'L’écran reviendra au début dans {count} seconde.',
+		many: 'L’écran reviendra au début dans {count} de secondes.',
+		other: 'L’écran reviendra au début dans {count} secondes.'
+	},
 	'kiosk.continue': 'Continuer',
 	'kiosk.audioFailed':
 		'Cet enregistrement ne peut pas être lu pour le moment. Retour aux enregistrements…',
-	'kiosk.minutes': '{minutes} min'
+	'kiosk.minutes': { one: '{count} min', many: '{count} min', other: '{count} min' }
 };

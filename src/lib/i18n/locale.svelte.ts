@@ -3,7 +3,8 @@ import { UI_LANGUAGES, type UiLanguage } from './languages.ts';
 import { readSetting, saveSetting } from '../settings/storage.ts';
 import { loadCatalogue, loadedCatalogue } from './catalogues.ts';
 import { en, type Catalogue, type MessageKey } from './messages.ts';
-import { pickLanguage, translate } from './translate.ts';
+import { fallbackLang, localize, type Localized } from './localized.ts';
+import { pickLanguage, translate, translateParts, type ValuesFor } from './translate.ts';
 
 const STORAGE_KEY = 'testimony-player.ui-language';
 
@@ -48,11 +49,19 @@ export class Locale {
 		else loadCatalogue(language).then(apply, () => (this.#wanted = this.#language));
 	}
 
-	t = (key: MessageKey, values?: Record<string, string | number>): string =>
-		translate(this.#catalogue, key, values);
+	/** The message in the interface language; a counting message takes its `count`. */
+	t = <K extends MessageKey>(key: K, ...values: ValuesFor<K>): string =>
+		translate(this.#catalogue, this.#language, key, ...values);
 
-	/** Picks the text for the current language from a `{ en, fr, … }` record. */
-	pick = (texts: Record<UiLanguage, string>): string => texts[this.#language] ?? texts.en;
+	/** The message cut at its filled-in values (see translateParts). */
+	parts = <K extends MessageKey>(key: K, ...values: ValuesFor<K>) =>
+		translateParts(this.#catalogue, this.#language, key, ...values);
+
+	/** Picks the text for the current language from a `{ en, fr, … }` record, else the English. */
+	pick = <T>(texts: Localized<T>): T => localize(texts, this.#language).value;
+
+	/** The `lang` to mark on what `pick` shows: `en` where English stands in, else none. */
+	langOf = (texts: Localized<unknown>): string | undefined => fallbackLang(texts, this.#language);
 }
 
 export const [getLocale, setLocale] = createContext<Locale>();

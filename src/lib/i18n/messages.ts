@@ -1,6 +1,11 @@
+import type { UiLanguage } from './languages.ts';
+import type { AnyPluralForms, PluralForms } from './plural.ts';
+
 /**
  * The interface's words. English is the reference: every other catalogue must have exactly
- * the same keys (TypeScript checks it). `{name}` marks a value filled in at run time.
+ * the same keys (TypeScript checks it). `{name}` marks a value filled in at run time. A
+ * message that counts something is an object of plural forms, chosen by the number `{count}`
+ * (see plural.ts): every language gives the forms its grammar needs.
  */
 export const en = {
 	'site.skip': 'Skip to main content',
@@ -97,7 +102,10 @@ export const en = {
 	'transcript.download': 'Download transcript',
 	'transcript.downloadVtt': '{language} (WebVTT)',
 	'transcript.downloadText': '{language} (text)',
-	'transcript.index': 'Index of the recording ({count} parts)',
+	'transcript.index': {
+		one: 'Index of the recording ({count} part)',
+		other: 'Index of the recording ({count} parts)'
+	},
 	'transcript.keywords': 'Keywords',
 	'transcript.chapters': 'Chapters',
 	'transcript.linkTo': 'Link to the line at {time}',
@@ -135,11 +143,20 @@ export const en = {
 	'search.synthesized': 'Synthesized narration, not the witness’s voice',
 	'search.searching': 'Searching…',
 	'search.none': 'Nothing found for “{query}”.',
-	'search.count': '{count} lines found for “{query}”.',
-	'search.countLimited': '{count} lines found for “{query}”; the first {shown} are shown.',
+	'search.count': {
+		one: '{count} line found for “{query}”.',
+		other: '{count} lines found for “{query}”.'
+	},
+	'search.countLimited': {
+		one: '{count} line found for “{query}”; the first {shown} are shown.',
+		other: '{count} lines found for “{query}”; the first {shown} are shown.'
+	},
 	'search.failed': 'The search index could not be loaded. Check the connection and try again.',
-	'search.capped':
-		'Only the first {max} different words were searched; the rest of the query was left out.',
+	'search.capped': {
+		one: 'Only the first word was searched; the rest of the query was left out.',
+		other:
+			'Only the first {count} different words were searched; the rest of the query was left out.'
+	},
 	'notFound.title': 'Page not found',
 	'notFound.text':
 		'There is no page at this address. The link may be mistyped, or the page may have moved.',
@@ -164,14 +181,29 @@ export const en = {
 	'kiosk.smaller': 'Smaller text',
 	'kiosk.larger': 'Larger text',
 	'kiosk.stillThere': 'Are you still there?',
-	'kiosk.resetIn': 'The screen will return to the start in {seconds} s.',
+	'kiosk.resetIn': {
+		one: 'The screen will return to the start in {count} second.',
+		other: 'The screen will return to the start in {count} seconds.'
+	},
 	'kiosk.continue': 'Continue',
 	'kiosk.audioFailed':
 		'This recording cannot be played at the moment. Returning to the recordings…',
-	'kiosk.minutes': '{minutes} min'
+	'kiosk.minutes': { one: '{count} min', other: '{count} min' }
 } as const;
 
 export type MessageKey = keyof typeof en;
 
-/** A catalogue: the words of one interface language, one for every key of the English. */
-export type Catalogue = Record<MessageKey, string>;
+/** The messages that count something: their values must include the number `count`. */
+export type PluralKey = {
+	[K in MessageKey]: (typeof en)[K] extends string ? never : K;
+}[MessageKey];
+
+/** What one language's catalogue must define: every key, and each plural in its own forms. */
+export type CatalogueOf<L extends UiLanguage> = {
+	readonly [K in MessageKey]: K extends PluralKey ? PluralForms<L> : string;
+};
+
+/** Any language's catalogue, as the lookup sees it. */
+export type Catalogue = {
+	readonly [K in MessageKey]: K extends PluralKey ? AnyPluralForms : string;
+};

@@ -1,16 +1,65 @@
+import { formatNumber } from './format.ts';
 import type { UiLanguage } from './languages.ts';
-import { en, type Catalogue, type MessageKey } from './messages.ts';
+import { en, type Catalogue, type MessageKey, type PluralKey } from './messages.ts';
+import { isPlural, selectPlural, type AnyPluralForms } from './plural.ts';
 
-/** Looks up a message and fills in its `{placeholders}`; an unknown placeholder stays visible. */
-export function translate(
+export type MessageValues = Record<string, string | number>;
+
+/** The values a message takes: a counting message needs its `count`. */
+export type ValuesFor<K extends MessageKey> = K extends PluralKey
+	? [values: MessageValues & { count: number }]
+	: [values?: MessageValues];
+
+/**
+ * Looks up a message, picks its plural form for `count`, and fills in its `{placeholders}`;
+ * numbers are written as the language writes them. An unknown placeholder stays visible.
+ */
+export function translate<K extends MessageKey>(
 	catalogue: Catalogue,
-	key: MessageKey,
-	values: Record<string, string | number> = {}
+	language: UiLanguage,
+	key: K,
+	...values: ValuesFor<K>
 ): string {
-	const template: string = catalogue[key] ?? en[key];
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in values ? String(values[name]) : whole
-	);
+	return translateParts(catalogue, language, key, ...values)
+		.map((part) => part.text)
+		.join('');
+}
+
+/** A piece of a message: its own words, or the value of the placeholder `name`. */
+export interface MessagePart {
+	text: string;
+	name?: string;
+}
+
+/**
+ * The message as `translate` writes it, cut at each filled-in value, so a page can mark a
+ * value apart from the words around it (its `lang`, when it is English in another language).
+ */
+export function translateParts<K extends MessageKey>(
+	catalogue: Catalogue,
+	language: UiLanguage,
+	key: K,
+	...[values = {}]: ValuesFor<K>
+): MessagePart[] {
+	const message = (catalogue[key] ?? en[key]) as string | AnyPluralForms;
+	const count = values.count;
+	const template = !isPlural(message)
+		? message
+		: typeof count === 'number'
+			? selectPlural(message, count, language)
+			: message.other;
+	const parts: MessagePart[] = [];
+	let last = 0;
+	for (const match of template.matchAll(/\{(\w+)\}/g)) {
+		const name = match[1]!;
+		if (!Object.hasOwn(values, name)) continue;
+		if (match.index > last) parts.push({ text: template.slice(last, match.index) });
+		const value = values[name]!;
+		parts.push({ text: typeof value === 'number' ? formatNumber(value, language) : value, name });
+		last = match.index + match[0].length;
+	}
+	if (last < template.length) parts.push({ text: template.slice(last) });
+	return parts;
 }
 
 /** The first of the reader's preferred languages the interface speaks, else English. */

@@ -1,3 +1,4 @@
+import type { Localized } from '../i18n/localized.ts';
 import { matchesStem, queryStems, words } from './fold.ts';
 
 /*
@@ -36,7 +37,7 @@ export const shardFile = (key: string) =>
 
 export interface IndexedClip {
 	slug: string;
-	title: Record<string, string>;
+	title: Localized;
 	witness: string;
 	witnessName: string;
 	/** A synthesized narration, not the witness's voice: its results say so. */

@@ -85,6 +85,26 @@ describe('citations', () => {
 		expect(quoteAuthor(recorded, [])).toBe('Antanas Petrikonis');
 	});
 
+	it('cites in Ukrainian and Lithuanian with their own quotation marks and dates', () => {
+		expect(
+			formatCitation(lithuanian, { ...source, locale: 'uk', title: 'Придушення повстання' })
+		).toContain(
+			'Оповідач видання (синтезоване озвучення про запис, у якому свідчить Antanas Petrikonis), «Придушення повстання», 1:23–1:48'
+		);
+		expect(formatCitation(lithuanian, { ...source, locale: 'uk' })).toContain(
+			'(дата звернення: 23 листопада 2026 р.)'
+		);
+		const lt = formatCitation(lithuanian, {
+			...source,
+			locale: 'lt',
+			title: 'Kengyro sukilimo numalšinimas'
+		});
+		expect(lt).toContain(
+			'Leidimo pasakotojas (sintezuotas įgarsinimas apie įrašą, kuriame liudija Antanas Petrikonis), „Kengyro sukilimo numalšinimas“, 1:23–1:48'
+		);
+		expect(lt).toContain('(žiūrėta 2026 m. lapkričio 23 d.)');
+	});
+
 	it('keeps every character of Lithuanian and Ukrainian text in plain quotes', () => {
 		const ukrainian: Passage = {
 			lines: [{ text: 'Орест Яринич розповідає про в’язнів, які готували втечу.' }],

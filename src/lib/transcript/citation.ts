@@ -1,3 +1,4 @@
+import type { UiLanguage } from '../i18n/languages.ts';
 import { formatTime } from './time.ts';
 
 /** One quoted cue: its words, and its speaker (`<v>`) when the transcript names one. */
@@ -25,24 +26,47 @@ export interface CitationSource {
 	url: string;
 	accessed: Date;
 	/** Language of the citation's own words (dates, "accessed"). */
-	locale: 'en' | 'fr';
+	locale: UiLanguage;
 	synthesized: boolean;
 }
 
-const WORDS = {
+/** Each language's own words and quotation marks for a citation, as its style guides write it. */
+const WORDS: Record<
+	UiLanguage,
+	{
+		accessed: string;
+		narrator: (witness: string) => string;
+		recordingOf: (witness: string) => string;
+		quote: (title: string) => string;
+	}
+> = {
 	en: {
 		accessed: 'accessed',
-		narrator: (witness: string) =>
-			`Narrator of the edition (synthesized narration; subject: ${witness})`,
-		recordingOf: (witness: string) => `in the recording of ${witness}`
+		narrator: (witness) => `Narrator of the edition (synthesized narration; subject: ${witness})`,
+		recordingOf: (witness) => `in the recording of ${witness}`,
+		quote: (t) => `“${t}”`
 	},
 	fr: {
 		accessed: 'consulté le',
-		narrator: (witness: string) =>
-			`Narrateur de l’édition (narration synthétisée ; sujet : ${witness})`,
-		recordingOf: (witness: string) => `dans l’enregistrement du témoin ${witness}`
+		narrator: (witness) => `Narrateur de l’édition (narration synthétisée ; sujet : ${witness})`,
+		recordingOf: (witness) => `dans l’enregistrement du témoin ${witness}`,
+		quote: (t) => `« ${t} »`
+	},
+	uk: {
+		accessed: 'дата звернення:',
+		narrator: (witness) =>
+			`Оповідач видання (синтезоване озвучення про запис, у якому свідчить ${witness})`,
+		recordingOf: (witness) => `у записі, у якому свідчить ${witness}`,
+		quote: (t) => `«${t}»`
+	},
+	lt: {
+		accessed: 'žiūrėta',
+		narrator: (witness) =>
+			`Leidimo pasakotojas (sintezuotas įgarsinimas apie įrašą, kuriame liudija ${witness})`,
+		recordingOf: (witness) => `įraše, kuriame liudija ${witness}`,
+		quote: (t) => `„${t}“`
 	}
-} as const;
+};
 
 /** `1:23–1:47`: the passage's time range as printed in a citation. */
 export function timeRange(start: number, end: number): string {
@@ -76,7 +100,7 @@ export function formatCitation(passage: Passage, source: CitationSource): string
 		dateStyle: 'long',
 		timeZone: 'UTC'
 	}).format(source.accessed);
-	const title = source.locale === 'fr' ? `« ${source.title} »` : `“${source.title}”`;
+	const title = words.quote(source.title);
 	const author = quoteAuthor(
 		source,
 		passage.lines.map((line) => line.speaker)

@@ -14,7 +14,7 @@ export async function load() {
 		begin: await Promise.all(
 			kiosk.languages.map(async (language) => ({
 				language,
-				text: translate(await loadCatalogue(language), 'kiosk.begin')
+				text: translate(await loadCatalogue(language), language, 'kiosk.begin')
 			}))
 		)
 	};

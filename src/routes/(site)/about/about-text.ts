@@ -1,6 +1,6 @@
 import type { UiLanguage } from '$lib/i18n/languages';
 
-/** The about page, in each interface language: sections of plain paragraphs. */
+/** The about page, in each interface language (every one, so TypeScript asks a new language for it): sections of plain paragraphs. */
 export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }[]> = {
 	en: [
 		{
@@ -59,6 +59,66 @@ export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }
 				'Le site est construit à partir d’un dossier de fichiers : pour chaque enregistrement, son audio, une courte description dans un fichier de métadonnées, sa transcription WebVTT et un fichier WebVTT par traduction. La construction vérifie tout et s’arrête en indiquant le fichier et la ligne de toute erreur, puis écrit des fichiers statiques que n’importe quel serveur web peut héberger.',
 				'Le même site a un mode borne de musée, pour un écran tactile dans une salle d’exposition : grandes tuiles et sous-titres, aucune sortie de la borne, un retour au début quand les visiteurs s’en vont, et des enregistrements conservés sur la machine pour qu’elle fonctionne sans réseau.',
 				'Le logiciel est libre (licence MIT). Son README explique comment ajouter un enregistrement et déployer le site.'
+			]
+		}
+	],
+	uk: [
+		{
+			heading: 'Колекція',
+			paragraphs: [
+				'Це видання представляє записи про чотирьох людей, які пройшли через радянські табори після Другої світової війни або бачили їх ззовні: Ореста Яринича, українського політичного в’язня; Антанаса Сейкаліса, литовського політичного в’язня; Антанаса Петриконіса, литовського партизана, ув’язненого в Кенгірі; і Ванду Валюте, яка бачила наслідки Кенгірського повстання 1954 року.',
+				'Кожен запис має транскрипт мовою, якою його зроблено (українською чи литовською), і переклади англійською та французькою, синхронізовані зі звуком рядок за рядком.'
+			]
+		},
+		{
+			heading: 'Що ви чуєте',
+			paragraphs: [
+				'Оригінальні записи зберігаються в їхньому архіві й тут не публікуються. На кожній сторінці звучить синтезоване озвучення короткого резюме, написаного для цього видання: хто такий свідок, про що йдеться в записі, який його історичний контекст. Озвучення створено вільним синтезатором мовлення espeak-ng. Це ніколи не голос і не слова свідка, і кожна сторінка, де воно звучить, каже про це поруч із програвачем.',
+				'Резюме спираються лише на опубліковані факти й не цитують свідків. Коли до видання додадуть записи з архіву, вони замінять озвучення без жодних змін у програмі.'
+			]
+		},
+		{
+			heading: 'Джерела',
+			paragraphs: [
+				'Факти взято з видання INED Éditions «Sound Archives: European Memories of the Gulag» («Звукові архіви: європейська пам’ять про ГУЛАГ»), яке розповідає про цих свідків та історію таборів, зокрема про повстання 1953 і 1954 років в особливих таборах Норильська, Воркути й Кенгіра.'
+			]
+		},
+		{
+			heading: 'Як архів користується цією програмою',
+			paragraphs: [
+				'Сайт збирається з теки файлів: для кожного запису це аудіо, короткий опис у файлі метаданих, транскрипт у форматі WebVTT і по одному файлу WebVTT на кожен переклад. Під час збирання все перевіряється, і будь-яка помилка зупиняє його із зазначенням файлу й рядка; потім записуються звичайні статичні файли, які може розмістити будь-який вебсервер.',
+				'Той самий сайт має режим музейного кіоску для сенсорного екрана в експозиційній залі: великі плитки й субтитри, жодного виходу за межі кіоску, повернення на початок, коли відвідувачі відходять, і записи, збережені на самому пристрої, щоб кіоск працював і без мережі.',
+				'Це програма з відкритим кодом (ліцензія MIT). У її README пояснено, як додати запис і як розгорнути сайт.'
+			]
+		}
+	],
+	lt: [
+		{
+			heading: 'Rinkinys',
+			paragraphs: [
+				'Šiame leidime pateikiami įrašai apie keturis žmones, kurie po Antrojo pasaulinio karo perėjo sovietinius lagerius arba matė juos iš išorės: Orestą Jarynyčių, ukrainiečių politinį kalinį; Antaną Seikalį, lietuvių politinį kalinį; Antaną Petrikonį, lietuvių partizaną, kalėjusį Kengyre; ir Vandą Valiutę, mačiusią Kengyro sukilimo numalšinimo padarinius 1954 metais.',
+				'Kiekvienas įrašas turi nuorašą ta kalba, kuria buvo įrašytas (ukrainiečių arba lietuvių), ir vertimus į anglų bei prancūzų kalbas, eilutė po eilutės sinchronizuotus su garsu.'
+			]
+		},
+		{
+			heading: 'Ką girdite',
+			paragraphs: [
+				'Originalūs įrašai saugomi jų archyve ir čia neskelbiami. Kiekviename puslapyje skamba sintezuotas trumpos, šiam leidimui parašytos santraukos įgarsinimas: kas yra liudytojas, apie ką įrašas ir koks jo istorinis kontekstas. Įgarsinimas sukurtas laisvąja kalbos sintezės programa espeak-ng. Tai niekada nėra liudytojo balsas ar žodžiai, ir kiekvienas puslapis, kuriame jis skamba, tai nurodo šalia grotuvo.',
+				'Santraukos remiasi tik paskelbtais faktais ir necituoja liudytojų. Kai bus pridėti archyvo įrašai, jie pakeis įgarsinimą, o programos keisti nereikės.'
+			]
+		},
+		{
+			heading: 'Šaltiniai',
+			paragraphs: [
+				'Faktai paimti iš INED Éditions leidinio „Sound Archives: European Memories of the Gulag“ („Garso archyvai: Europos Gulago atmintis“), kuriame pristatomi šie liudytojai ir lagerių istorija, tarp jų 1953 ir 1954 metų sukilimai ypatinguosiuose Norilsko, Vorkutos ir Kengyro lageriuose.'
+			]
+		},
+		{
+			heading: 'Kaip archyvas naudoja šią programą',
+			paragraphs: [
+				'Svetainė sukuriama iš failų aplanko: kiekvienam įrašui – garso failas, trumpas aprašas metaduomenų faile, WebVTT nuorašas ir po vieną WebVTT failą kiekvienam vertimui. Kūrimo metu viskas patikrinama, o radus klaidą kūrimas sustoja ir nurodo failą bei eilutę; tada įrašomi paprasti statiniai failai, kuriuos gali talpinti bet kuris interneto serveris.',
+				'Ta pati svetainė turi muziejaus kiosko režimą jutikliniam ekranui parodų salėje: didelės plytelės ir subtitrai, jokio išėjimo iš kiosko, grįžimas į pradžią, kai lankytojai nueina, ir įrašai, laikomi pačiame įrenginyje, kad kioskas veiktų ir be tinklo.',
+				'Programa yra atvirojo kodo (MIT licencija). Jos README paaiškinta, kaip pridėti įrašą ir paskelbti svetainę.'
 			]
 		}
 	]

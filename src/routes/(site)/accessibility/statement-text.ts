@@ -22,7 +22,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 				'Every testimony has its full transcript in the page. It can be read without JavaScript, and the recording then plays with the browser’s own audio controls.',
 				'Transcript lines are buttons named with their time. The line being played is marked for assistive technology (aria-current), and on screen by a bar along its edge as well as a tinted background, so not by colour alone (in Windows high-contrast mode only that line has a bar, in the system’s highlight colour, and a selected passage and the matches of a search in the transcript are outlined).',
 				'The waveform is a slider, operated with the arrow keys, Page Up and Page Down, Home and End. It announces the time.',
-				'Each text in Lithuanian, Ukrainian, French or English is marked with its language, so that screen readers pronounce it correctly.',
+				'Each text in Lithuanian, Ukrainian, French or English is marked with its language, so that screen readers pronounce it correctly. Texts of the collection not yet translated into Ukrainian or Lithuanian are shown in English and marked as English.',
 				'A captions view with large text offers five text sizes and three line spacings, and can show the original and the translation one above the other. Your choices are remembered in your browser.',
 				'Four themes: system, light, dark and high contrast. Your choice is remembered in your browser.',
 				'An optional “announce captions” mode for screen-reader users. It is off by default, so nothing is read out unless you ask for it.',
@@ -39,7 +39,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			heading: 'How it is tested',
 			paragraphs: [],
 			items: [
-				'Automated checks with axe-core against WCAG 2.0, 2.1 and 2.2, levels A and AA, on every kind of page and in each of its states: the views of a recording (including the captions view), the quotation panel, the shortcuts dialog, search and the museum kiosk. The home page, search, a recording’s page and the captions view are also checked in the dark and high-contrast themes. They run in a real Chromium browser on every change to the software.',
+				'Automated checks with axe-core against WCAG 2.0, 2.1 and 2.2, levels A and AA, on every kind of page and in each of its states: the views of a recording (including the captions view), the quotation panel, the shortcuts dialog, search and the museum kiosk. The home page, search, a recording’s page and the captions view are also checked in the dark and high-contrast themes, and a recording’s page, the about page, this statement and the kiosk in the Ukrainian and Lithuanian interfaces. They run in a real Chromium browser on every change to the software.',
 				'A keyboard-only browser test that plays a recording, moves through the transcript lines, seeks with the slider, switches language, opens and closes the shortcuts dialog and copies a quotation, all without a mouse.',
 				'Tests of the language marked on each text, of the marking of the current line, of the slider’s values, and of the shortcuts.',
 				'Reflow tests at 320 pixels wide and at 200% zoom.',
@@ -52,7 +52,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			items: [
 				'The demonstration recordings are synthesized speech, and each page says so. The voice, tone and pauses of the real witnesses are absent from them.',
 				'The site has not yet been tested by people who use screen readers every day. It has been tested with automated tools and with the keyboard; testing with users of NVDA, JAWS, VoiceOver and TalkBack is planned.',
-				'The interface exists in English and French only. The transcripts are in the language of each recording, with their translations.',
+				'The interface exists in English, French, Ukrainian and Lithuanian. Texts of the collection not yet translated into Ukrainian or Lithuanian (titles, descriptions, facts about the witnesses) are shown in English. The transcripts are in the language of each recording, with their translations.',
 				'The museum kiosk is designed for a fixed 1080p touch screen and does not reflow to 320 pixels wide.',
 				'Automated tools cannot find every barrier, so some may remain that we do not know of.'
 			]
@@ -81,7 +81,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 				'Chaque témoignage a sa transcription complète dans la page. Elle se lit sans JavaScript, et l’enregistrement s’écoute alors avec les commandes audio du navigateur.',
 				'Les lignes de la transcription sont des boutons dont le nom indique le temps. La ligne en cours est signalée aux technologies d’assistance (aria-current) et, à l’écran, par une barre sur son bord en plus d’un fond teinté, donc pas seulement par la couleur (en mode de contraste élevé de Windows, seule cette ligne porte une barre, dans la couleur de surbrillance du système, et un passage sélectionné comme les résultats d’une recherche dans la transcription sont encadrés).',
 				'La forme d’onde est un curseur, qui se manie avec les touches fléchées, Page précédente et Page suivante, Début et Fin. Il annonce le temps.',
-				'Chaque texte en lituanien, en ukrainien, en français ou en anglais indique sa langue, pour que les lecteurs d’écran le prononcent correctement.',
+				'Chaque texte en lituanien, en ukrainien, en français ou en anglais indique sa langue, pour que les lecteurs d’écran le prononcent correctement. Les textes de la collection pas encore traduits en ukrainien ou en lituanien s’affichent en anglais, et sont signalés comme anglais.',
 				'Une vue des sous-titres en grands caractères propose cinq tailles de texte et trois interlignes, et peut afficher l’original et la traduction l’un au-dessus de l’autre. Vos réglages sont conservés dans votre navigateur.',
 				'Quatre thèmes : celui du système, clair, sombre et contraste élevé. Votre choix est conservé dans votre navigateur.',
 				'Un mode facultatif « annoncer les sous-titres » pour les utilisateurs de lecteurs d’écran. Il est désactivé par défaut : rien n’est lu à voix haute sans que vous l’ayez demandé.',
@@ -98,7 +98,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			heading: 'Comment le site est vérifié',
 			paragraphs: [],
 			items: [
-				'Des contrôles automatiques avec axe-core, selon les WCAG 2.0, 2.1 et 2.2, niveaux A et AA, sur chaque type de page et dans chacun de ses états : les vues d’un enregistrement (dont la vue sous-titres), le panneau de citation, la fenêtre des raccourcis, la recherche et la borne du musée. La page d’accueil, la recherche, la page d’un enregistrement et la vue sous-titres sont aussi vérifiées dans les thèmes sombre et à contraste élevé. Ils s’exécutent dans un véritable navigateur Chromium à chaque modification du logiciel.',
+				'Des contrôles automatiques avec axe-core, selon les WCAG 2.0, 2.1 et 2.2, niveaux A et AA, sur chaque type de page et dans chacun de ses états : les vues d’un enregistrement (dont la vue sous-titres), le panneau de citation, la fenêtre des raccourcis, la recherche et la borne du musée. La page d’accueil, la recherche, la page d’un enregistrement et la vue sous-titres sont aussi vérifiées dans les thèmes sombre et à contraste élevé, et la page d’un enregistrement, la page « À propos », cette déclaration et la borne dans les interfaces ukrainienne et lituanienne. Ils s’exécutent dans un véritable navigateur Chromium à chaque modification du logiciel.',
 				'Un test au clavier seul, dans le navigateur, qui lance la lecture, parcourt les lignes de la transcription, se déplace avec le curseur, change de langue, ouvre et ferme la fenêtre des raccourcis et copie une citation, sans jamais utiliser la souris.',
 				'Des tests de la langue indiquée sur chaque texte, du signalement de la ligne en cours, des valeurs du curseur et des raccourcis.',
 				'Des tests de réorganisation à 320 pixels de large et à un zoom de 200 %.',
@@ -111,7 +111,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			items: [
 				'Les enregistrements de démonstration sont des voix de synthèse, ce que chaque page indique. La voix, le ton et les silences des vrais témoins en sont absents.',
 				'Le site n’a pas encore été testé par des personnes qui utilisent un lecteur d’écran au quotidien. Il a été vérifié avec des outils automatiques et au clavier ; des tests avec des utilisateurs de NVDA, JAWS, VoiceOver et TalkBack sont prévus.',
-				'L’interface n’existe qu’en anglais et en français. Les transcriptions sont dans la langue de chaque enregistrement, accompagnées de leurs traductions.',
+				'L’interface existe en anglais, en français, en ukrainien et en lituanien. Les textes de la collection pas encore traduits en ukrainien ou en lituanien (titres, descriptions, faits sur les témoins) s’affichent en anglais. Les transcriptions sont dans la langue de chaque enregistrement, accompagnées de leurs traductions.',
 				'La borne du musée est conçue pour un écran tactile fixe en 1080p et ne se réorganise pas à 320 pixels de large.',
 				'Les outils automatiques ne peuvent pas détecter tous les obstacles : il peut en rester que nous ne connaissons pas.'
 			]
@@ -121,6 +121,124 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			paragraphs: [
 				'Si une partie de ce site vous est difficile ou impossible à utiliser, dites-le-nous.',
 				'Écrivez aux archives qui hébergent cette collection ; indiquez-nous la page, ce que vous cherchiez à faire et ce qui s’est passé.'
+			]
+		}
+	],
+	uk: [
+		{
+			heading: 'Наше зобов’язання',
+			paragraphs: [
+				'Ми хочемо, щоб кожен міг слухати й читати цю колекцію та користуватися нею, хоч би як він користувався вебом.',
+				'Ми прагнемо відповідати рівню AA настанов WCAG 2.2 (Настанови з доступності вебвмісту) і перевіряємо сайт на відповідність їм після кожної зміни; відомі обмеження перелічено нижче.',
+				'Цю заяву складено в листопаді 2026 року.'
+			]
+		},
+		{
+			heading: 'Що пропонує сайт',
+			paragraphs: [],
+			items: [
+				'Кожне свідчення має на своїй сторінці повний транскрипт. Його можна читати без JavaScript, а запис тоді відтворюється власними аудіоелементами керування браузера.',
+				'Рядки транскрипту — це кнопки, назву яких становить їхній час. Рядок, що звучить, позначено для допоміжних технологій (aria-current), а на екрані — смугою вздовж краю й тонованим тлом, тобто не лише кольором (у режимі високої контрастності Windows смугу має тільки цей рядок, у системному кольорі виділення, а вибраний уривок і збіги пошуку в транскрипті обведено рамкою).',
+				'Звукова хвиля — це повзунок, яким керують клавішами зі стрілками, Page Up і Page Down, Home і End. Він оголошує час.',
+				'Кожен текст литовською, українською, французькою чи англійською позначено його мовою, щоб програми зчитування з екрана вимовляли його правильно. Тексти колекції, ще не перекладені українською чи литовською, показано англійською й позначено як англійські.',
+				'Режим субтитрів із великим текстом пропонує п’ять розмірів тексту й три міжрядкові інтервали, а також може показувати оригінал і переклад один над одним. Ваш вибір зберігається у браузері.',
+				'Чотири теми: як у системі, світла, темна й висококонтрастна. Ваш вибір зберігається у браузері.',
+				'Необов’язковий режим «зачитувати субтитри» для тих, хто користується програмами зчитування з екрана. Типово його вимкнено, тож нічого не зачитується, доки ви самі цього не попросите.',
+				'Вбудовані доріжки субтитрів (WebVTT) усіма мовами, тож ними можуть користуватися і меню субтитрів браузера, і допоміжні технології.',
+				'Скорочення однією клавішею: k — відтворити або призупинити, j і l — на 10 секунд назад або вперед, c — субтитри, ? — список гарячих клавіш. Їх можна вимкнути або змінити, і вони ніколи не спрацьовують, коли ви вводите текст у поле.',
+				'Посилання для переходу до основного вмісту, а на сторінці запису — і до програвача.',
+				'Сайт зважає на налаштування зменшення руху у вашій системі: плавного прокручування немає, а заставка музейного кіоску лише плавно з’являється й згасає.',
+				'За ширини 320 CSS-пікселів і масштабу 200 % сторінки перебудовуються без горизонтального прокручування.',
+				'Транскрипти можна завантажити у форматі WebVTT і як звичайний текст.',
+				'Надрукована сторінка запису містить його транскрипт із часовими позначками.'
+			]
+		},
+		{
+			heading: 'Як сайт перевіряють',
+			paragraphs: [],
+			items: [
+				'Автоматичні перевірки axe-core за WCAG 2.0, 2.1 і 2.2, рівнів A та AA, на кожному типі сторінок і в кожному їхньому стані: подання запису (зокрема режим субтитрів), панель цитування, вікно гарячих клавіш, пошук і музейний кіоск. Головну сторінку, пошук, сторінку запису й режим субтитрів перевіряють також у темній і висококонтрастній темах, а сторінку запису, сторінку «Про колекцію», цю заяву й кіоск — в українському та литовському інтерфейсі. Перевірки виконуються в справжньому браузері Chromium після кожної зміни програми.',
+				'Тест у браузері лише з клавіатурою: відтворити запис, пройти рядками транскрипту, перемотати повзунком, змінити мову, відкрити й закрити вікно гарячих клавіш і скопіювати цитату — усе без миші.',
+				'Тести мовних позначок на кожному тексті, позначення поточного рядка, значень повзунка й гарячих клавіш.',
+				'Тести перебудови сторінок за ширини 320 пікселів і масштабу 200 %.',
+				'Перевірки контрастності: текст щодо тла — щонайменше 4,5:1, субтитри — щонайменше 7:1.'
+			]
+		},
+		{
+			heading: 'Відомі обмеження',
+			paragraphs: [],
+			items: [
+				'Демонстраційні записи — це синтезоване мовлення, і кожна сторінка про це каже. Голосу, інтонацій і пауз справжніх свідків у них немає.',
+				'Сайт ще не перевіряли люди, які щодня користуються програмами зчитування з екрана. Його перевірено автоматичними засобами й клавіатурою; тестування з користувачами NVDA, JAWS, VoiceOver і TalkBack заплановано.',
+				'Інтерфейс доступний англійською, французькою, українською та литовською. Тексти колекції, ще не перекладені українською чи литовською (назви, описи, відомості про свідків), показано англійською. Транскрипти подано мовою кожного запису, разом із перекладами.',
+				'Музейний кіоск розраховано на стаціонарний сенсорний екран 1080p, і за ширини 320 пікселів він не перебудовується.',
+				'Автоматичні засоби не можуть виявити всіх бар’єрів, тож деякі, про які ми не знаємо, можуть лишатися.'
+			]
+		},
+		{
+			heading: 'Зворотний зв’язок',
+			paragraphs: [
+				'Якщо якоюсь частиною сайту вам важко або неможливо користуватися, будь ласка, повідомте нам.',
+				'Напишіть до архіву, який публікує цю колекцію; укажіть сторінку, що ви намагалися зробити і що сталося.'
+			]
+		}
+	],
+	lt: [
+		{
+			heading: 'Mūsų įsipareigojimas',
+			paragraphs: [
+				'Norime, kad kiekvienas galėtų klausytis šio rinkinio, jį skaityti ir juo naudotis, kad ir kaip naudotųsi internetu.',
+				'Siekiame atitikti WCAG 2.2 (Saityno turinio prieinamumo gairių) AA lygį ir po kiekvieno pakeitimo tikriname svetainę pagal šias gaires; žinomi apribojimai išvardyti toliau.',
+				'Šis pareiškimas parengtas 2026 m. lapkritį.'
+			]
+		},
+		{
+			heading: 'Ką siūlo svetainė',
+			paragraphs: [],
+			items: [
+				'Kiekvieno liudijimo visas nuorašas yra pačiame puslapyje. Jį galima skaityti ir be JavaScript, o įrašas tada leidžiamas pačios naršyklės garso valdikliais.',
+				'Nuorašo eilutės yra mygtukai, pavadinti jų laiku. Skambanti eilutė pažymėta pagalbinėms technologijoms (aria-current), o ekrane – juosta palei kraštą ir atspalvintu fonu, taigi ne vien spalva (Windows didelio kontrasto režimu juostą turi tik ši eilutė, sistemos paryškinimo spalva, o pasirinkta ištrauka ir paieškos nuoraše atitikmenys apvesti rėmeliu).',
+				'Garso banga yra slankiklis, valdomas rodyklių klavišais, Page Up ir Page Down, Home ir End. Jis praneša laiką.',
+				'Kiekvienas tekstas lietuvių, ukrainiečių, prancūzų ar anglų kalba pažymėtas savo kalba, kad ekrano skaitytuvai jį tartų teisingai. Rinkinio tekstai, dar neišversti į lietuvių ar ukrainiečių kalbą, rodomi angliškai ir pažymėti kaip angliški.',
+				'Subtitrų vaizdas dideliu šriftu siūlo penkis teksto dydžius ir trejopus tarpus tarp eilučių, be to, gali rodyti originalą ir vertimą vieną virš kito. Jūsų pasirinkimai įsimenami naršyklėje.',
+				'Keturios temos: kaip sistemoje, šviesi, tamsi ir didelio kontrasto. Jūsų pasirinkimas įsimenamas naršyklėje.',
+				'Pasirenkamas režimas „skaityti subtitrus“ ekrano skaitytuvų naudotojams. Pagal numatymą jis išjungtas, tad niekas neskaitoma, kol to nepaprašote.',
+				'Naršyklės subtitrų takeliai (WebVTT) visomis kalbomis, kad juos galėtų naudoti ir naršyklės subtitrų meniu, ir pagalbinės technologijos.',
+				'Vieno klavišo komandos: k – leisti arba pristabdyti, j ir l – 10 sekundžių atgal arba pirmyn, c – subtitrai, ? – komandų sąrašas. Jas galima išjungti arba pakeisti, ir jos niekada neveikia, kai rašote laukelyje.',
+				'Nuorodos, vedančios tiesiai prie pagrindinio turinio, o įrašo puslapyje – ir prie grotuvo.',
+				'Paisoma jūsų sistemos judesio mažinimo nustatymo: puslapis neslenka sklandžiai, o muziejaus kiosko pradinis ekranas tik pamažu išryškėja ir išblunka.',
+				'Esant 320 CSS taškų pločiui ir 200 % masteliui puslapiai persitvarko ir slinkti horizontaliai nereikia.',
+				'Nuorašus galima atsisiųsti WebVTT formatu ir kaip paprastą tekstą.',
+				'Atspausdintame įrašo puslapyje yra jo nuorašas su laiko žymomis.'
+			]
+		},
+		{
+			heading: 'Kaip svetainė tikrinama',
+			paragraphs: [],
+			items: [
+				'Automatiniai axe-core patikrinimai pagal WCAG 2.0, 2.1 ir 2.2, A ir AA lygius, kiekvieno tipo puslapyje ir kiekvienoje jo būsenoje: įrašo rodiniuose (taip pat subtitrų vaizde), citavimo skydelyje, sparčiųjų klavišų lange, paieškoje ir muziejaus kioske. Pagrindinis puslapis, paieška, įrašo puslapis ir subtitrų vaizdas taip pat tikrinami tamsioje ir didelio kontrasto temose, o įrašo puslapis, puslapis „Apie rinkinį“, šis pareiškimas ir kioskas – lietuviškoje ir ukrainietiškoje sąsajoje. Patikrinimai vykdomi tikroje Chromium naršyklėje po kiekvieno programos pakeitimo.',
+				'Naršyklės testas vien klaviatūra: paleisti įrašą, pereiti nuorašo eilutes, pasukti slankiklį, pakeisti kalbą, atidaryti ir uždaryti sparčiųjų klavišų langą ir nukopijuoti citatą – viskas be pelės.',
+				'Testai, tikrinantys kiekvieno teksto kalbos žymą, dabartinės eilutės žymėjimą, slankiklio reikšmes ir sparčiuosius klavišus.',
+				'Persitvarkymo testai esant 320 taškų pločiui ir 200 % masteliui.',
+				'Kontrasto patikrinimai: tekstas ir fonas – ne mažiau kaip 4,5:1, subtitrai – ne mažiau kaip 7:1.'
+			]
+		},
+		{
+			heading: 'Žinomi apribojimai',
+			paragraphs: [],
+			items: [
+				'Demonstraciniai įrašai yra sintezuota kalba, ir kiekvienas puslapis tai nurodo. Tikrųjų liudytojų balso, intonacijos ir pauzių juose nėra.',
+				'Svetainės dar neišbandė žmonės, kasdien naudojantys ekrano skaitytuvus. Ji patikrinta automatinėmis priemonėmis ir klaviatūra; planuojama ją išbandyti su NVDA, JAWS, VoiceOver ir TalkBack naudotojais.',
+				'Sąsaja yra anglų, prancūzų, ukrainiečių ir lietuvių kalbomis. Rinkinio tekstai, dar neišversti į lietuvių ar ukrainiečių kalbą (pavadinimai, aprašai, žinios apie liudytojus), rodomi angliškai. Nuorašai pateikiami kiekvieno įrašo kalba kartu su vertimais.',
+				'Muziejaus kioskas sukurtas stacionariam 1080p jutikliniam ekranui ir esant 320 taškų pločiui nepersitvarko.',
+				'Automatinės priemonės negali aptikti visų kliūčių, tad gali likti tokių, apie kurias nežinome.'
+			]
+		},
+		{
+			heading: 'Atsiliepimai',
+			paragraphs: [
+				'Jei kuria nors šios svetainės dalimi jums sunku ar neįmanoma naudotis, praneškite mums.',
+				'Parašykite archyvui, kuris skelbia šį rinkinį; nurodykite puslapį, ką bandėte padaryti ir kas nutiko.'
 			]
 		}
 	]
