@@ -37,7 +37,12 @@ export default defineConfig({
 		// Tests run against the real static output, as a visitor would get it, of the tests' own
 		// collection (never transcripts/, which is the deployer's).
 		command: `npm run build && node scripts/serve.js --port ${PORT} --dir ${SITE_BUILD}`,
-		env: { TRANSCRIPTS_DIR: SITE_FIXTURE, BUILD_DIR: SITE_BUILD },
+		// SITE_ORIGIN: the manifests' and oEmbed files' absolute addresses point at this server.
+		env: {
+			TRANSCRIPTS_DIR: SITE_FIXTURE,
+			BUILD_DIR: SITE_BUILD,
+			SITE_ORIGIN: `http://127.0.0.1:${PORT}`
+		},
 		url: `http://127.0.0.1:${PORT}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 300_000,

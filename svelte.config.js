@@ -42,6 +42,21 @@ function inputsHash() {
 	return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * The site's address (scheme, host, port), for what must name it in full: the IIIF manifests
+ * and the oEmbed files, read by other sites. SITE_ORIGIN, else the address `npm run serve` uses.
+ */
+function siteOrigin() {
+	const given = process.env.SITE_ORIGIN ?? 'http://127.0.0.1:4173';
+	const url = URL.canParse(given) ? new URL(given) : undefined;
+	if (!url || !/^https?:$/.test(url.protocol) || url.href !== `${url.origin}/`) {
+		throw new Error(
+			`SITE_ORIGIN must be an http(s) origin such as https://archive.example.org, not "${given}" (a folder goes in BASE_PATH)`
+		);
+	}
+	return url.origin;
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -100,6 +115,8 @@ const config = {
 			}
 		},
 		prerender: {
+			// What `url.origin` is while prerendering: absolute addresses in manifests and oEmbed.
+			origin: siteOrigin(),
 			// The 404 page is linked from nowhere: name it, so that build/404.html is written.
 			entries: ['*', '/404'],
 			// A broken internal link or a missing file fails the build instead of shipping a 404.

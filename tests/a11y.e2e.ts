@@ -209,6 +209,31 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 		}
 	},
 	{
+		name: 'embedded player, a passage',
+		open: async (page) => {
+			await page.goto(`/embed/${CLIP}#t=37.7,53.9`);
+			await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+			await page.getByTestId('embed-passage').waitFor();
+		}
+	},
+	{
+		name: 'embedded player, French, dark theme',
+		open: async (page) => {
+			await page.emulateMedia({ colorScheme: 'dark' });
+			await page.goto(`/embed/${CLIP}?lang=fr`);
+			await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+			await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+		}
+	},
+	{
+		name: 'clip, embedding code open',
+		open: async (page) => {
+			await page.goto(`/clips/${CLIP}#t=37.7,53.9&lang=lt`);
+			await page.getByText('Embed', { exact: true }).click();
+			await expect(page.getByTestId('embed-code')).toHaveValue(/<iframe/);
+		}
+	},
+	{
 		name: 'kiosk tiles',
 		open: async (page) => {
 			await page.goto('/kiosk');

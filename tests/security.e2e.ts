@@ -102,7 +102,14 @@ test.describe('hostile content', () => {
 		};
 	}
 
-	for (const path of ['/', '/clips/test-clip', '/witnesses/test-witness', '/about', '/kiosk']) {
+	for (const path of [
+		'/',
+		'/clips/test-clip',
+		'/embed/test-clip',
+		'/witnesses/test-witness',
+		'/about',
+		'/kiosk'
+	]) {
 		test(`${path} shows the markup as text and runs none of it`, async ({ page }) => {
 			const watcher = watch(page);
 			await page.goto(base + path);
@@ -112,7 +119,7 @@ test.describe('hostile content', () => {
 				await page.locator('a.tile').first().click();
 				await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
 			}
-			if (path === '/clips/test-clip') {
+			if (path === '/clips/test-clip' || path === '/embed/test-clip') {
 				await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
 				// Entities in a cue are text, shown as typed.
 				await expect(page.getByTestId('transcript')).toContainText(
@@ -196,7 +203,13 @@ test.describe('hostile content', () => {
 		}, RLO);
 	}
 
-	for (const path of ['/', '/clips/test-clip', '/witnesses/test-witness', '/search?q=entities']) {
+	for (const path of [
+		'/',
+		'/clips/test-clip',
+		'/embed/test-clip',
+		'/witnesses/test-witness',
+		'/search?q=entities'
+	]) {
 		test(`${path}: a right-to-left override in a name reverses nothing after it`, async ({
 			page
 		}) => {

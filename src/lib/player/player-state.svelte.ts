@@ -189,6 +189,11 @@ export class PlayerState {
 		this.play();
 	}
 
+	/** Pauses when playback next reaches `end` (an embedded passage), without playing now. */
+	pauseAt(end: number): void {
+		this.#stopAt = end;
+	}
+
 	/** Forgets the end of a range, so playback goes on. */
 	keepPlaying(): void {
 		this.#stopAt = undefined;

@@ -57,6 +57,20 @@ describe('PlayerState', () => {
 		expect(media.currentTime).toBeLessThan(5.55);
 	});
 
+	it('a passage set to pause at its end plays only when asked, then pauses there', () => {
+		const { media, player } = setup();
+		player.seek(5);
+		player.pauseAt(5.5);
+		vi.advanceTimersByTime(1000);
+		expect(player.playing).toBe(false);
+		expect(player.currentTime).toBe(5);
+		player.play();
+		vi.advanceTimersByTime(1000);
+		expect(player.playing).toBe(false);
+		expect(media.currentTime).toBeGreaterThanOrEqual(5.5);
+		expect(media.currentTime).toBeLessThan(5.55);
+	});
+
 	it('a range goes on when asked to, or after a seek past its end', () => {
 		const { player } = setup();
 		player.playRange(5, 5.5);

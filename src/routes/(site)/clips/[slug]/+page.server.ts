@@ -8,13 +8,14 @@ export const entries: EntryGenerator = async () => {
 	return collection.clips.map((clip) => ({ slug: clip.slug }));
 };
 
-export async function load({ params }) {
+export async function load({ params, url }) {
 	const { collection } = await getContent();
 	const clip = findClip(collection, params.slug);
 	if (!clip) error(404, 'No such recording');
 	const related = collection.clips
 		.filter((other) => other.witness === clip.witness && other !== clip)
 		.map(summarizeClip);
-	// `hasPlayer`: the site's layout offers a "skip to the player" link.
-	return { clip, related, hasPlayer: true };
+	// `hasPlayer`: the site's layout offers a "skip to the player" link. `origin`: the site's
+	// address (SITE_ORIGIN at build time), for the discovery links other sites read.
+	return { clip, related, hasPlayer: true, origin: url.origin };
 }

@@ -1,20 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { error } from '@sveltejs/kit';
+import { mediaType } from '$lib/content/media-types';
 import { findClip, publishedFiles } from '$lib/content/summary';
 import { clipFile, getContent } from '$lib/server/content';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
-
-const TYPES: Record<string, string> = {
-	mp3: 'audio/mpeg',
-	ogg: 'audio/ogg',
-	oga: 'audio/ogg',
-	opus: 'audio/ogg',
-	flac: 'audio/flac',
-	wav: 'audio/wav',
-	vtt: 'text/vtt; charset=utf-8'
-};
 
 export const entries: EntryGenerator = async () => {
 	const { collection } = await getContent();
@@ -32,8 +23,11 @@ export const GET: RequestHandler = async ({ params, request }) => {
 	const clip = findClip((await getContent()).collection, params.slug);
 	if (!clip || !publishedFiles(clip).includes(params.file)) error(404, 'No such file');
 	const body = await readFile(clipFile(clip.slug, params.file));
-	const type = TYPES[params.file.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
-	const headers = { 'content-type': type, 'accept-ranges': 'bytes' };
+	const type = mediaType(params.file);
+	const headers = {
+		'content-type': type.startsWith('text/') ? `${type}; charset=utf-8` : type,
+		'accept-ranges': 'bytes'
+	};
 
 	const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get('range') ?? '');
 	if (range && (range[1] || range[2])) {

@@ -1,0 +1,27 @@
+import { error, json } from '@sveltejs/kit';
+import { findClip } from '$lib/content/summary';
+import { clipManifest } from '$lib/iiif/manifest';
+import { getContent } from '$lib/server/content';
+import { allCatalogues, clipAddresses } from '$lib/server/iiif';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+export const prerender = true;
+
+export const entries: EntryGenerator = async () => {
+	const { collection } = await getContent();
+	return collection.clips.map((clip) => ({ slug: clip.slug }));
+};
+
+/** The clip's IIIF Presentation 3 manifest, for IIIF viewers (see src/lib/iiif/manifest.ts). */
+export const GET: RequestHandler = async ({ params, url }) => {
+	const { collection } = await getContent();
+	const clip = findClip(collection, params.slug);
+	if (!clip) error(404, 'No such recording');
+	const manifest = clipManifest(
+		clip,
+		collection,
+		clipAddresses(clip, url.origin),
+		await allCatalogues()
+	);
+	return json(manifest, { headers: { 'content-type': 'application/ld+json' } });
+};

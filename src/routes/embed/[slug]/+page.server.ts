@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import { findClip } from '$lib/content/summary';
+import { getContent } from '$lib/server/content';
+import type { EntryGenerator } from './$types';
+
+export const entries: EntryGenerator = async () => {
+	const { collection } = await getContent();
+	return collection.clips.map((clip) => ({ slug: clip.slug }));
+};
+
+export async function load({ params }) {
+	const { collection } = await getContent();
+	const clip = findClip(collection, params.slug);
+	if (!clip) error(404, 'No such recording');
+	return { clip };
+}
