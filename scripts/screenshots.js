@@ -1,5 +1,6 @@
 // Takes the README's screenshots from a running site (npm run build && npm run serve):
 //   node scripts/screenshots.js [base-url] [clip-slug] [out-dir]
+// SHOTS=clip-phone,clip-phone-small takes only those.
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findBrowser } from './find-browser.js';
@@ -22,6 +23,7 @@ const browser = await chromium.launch({
 
 const shots = [
 	{ name: 'clip-phone', width: 390, height: 844, path: `/clips/${clip}`, scale: 2 },
+	{ name: 'clip-phone-small', width: 360, height: 740, path: `/clips/${clip}`, scale: 2 },
 	{ name: 'clip-laptop', width: 1366, height: 768, path: `/clips/${clip}`, scale: 1 },
 	{ name: 'clip-kiosk', width: 1920, height: 1080, path: `/clips/${clip}`, scale: 1 },
 	{ name: 'home-laptop', width: 1366, height: 768, path: '/', scale: 1 },
@@ -61,7 +63,8 @@ const shots = [
 	}
 ];
 
-for (const shot of shots) {
+const only = process.env.SHOTS?.split(',');
+for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
 	const page = await browser.newPage({
 		viewport: { width: shot.width, height: shot.height },
 		deviceScaleFactor: shot.scale
@@ -76,10 +79,18 @@ for (const shot of shots) {
 	if (shot.path.startsWith('/clips/')) {
 		// Show the player mid-recording: a line highlighted, the waveform partly played.
 		await page.locator('[data-drawn="true"]').waitFor();
-		if (shot.language) await page.getByRole('radio', { name: shot.language }).check();
+		if (shot.language) {
+			// On a phone, the languages are in a sheet.
+			const sheet = page.getByRole('button', { name: 'Language', exact: true });
+			if (await sheet.isVisible()) await sheet.click();
+			await page.getByRole('radio', { name: shot.language }).check();
+			if (await sheet.isVisible()) await page.keyboard.press('Escape');
+		}
 		const count = await page.locator('button[data-start]').count();
 		const line = page.locator('button[data-start]').nth(Math.min(5, count - 1));
 		await line.click();
+		// Away from the lines, so none shows as hovered.
+		await page.mouse.move(0, 0);
 		await page.waitForTimeout(1200);
 		await page.evaluate(() => document.querySelector('audio')?.pause());
 		// Scroll the page to the player, as a listener would: deck on top, transcript below.
