@@ -181,12 +181,12 @@ for (const viewport of [undefined, ...PHONES]) {
 			for (const entry of languages) expect(entry.text).toBe(entry.line);
 			// Language names in their own language; the interface in English.
 			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-			const lithuanian = await reveal(page.getByRole('radio', { name: /lietuvių/i }));
+			const lithuanian = await reveal(page.getByRole('radio', { name: /lietuvių/i }), 'Language');
 			await expect(lithuanian.locator('..').locator('[lang="lt"]')).toHaveCount(1);
 			await closeSheet(page);
 			await page.getByRole('button', { name: 'Français' }).click();
 			await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-			await chooseLanguage(page, /Français/);
+			await chooseLanguage(page, /Français/, 'Langue');
 			await expect(page.getByTestId('transcript').locator('[data-languages]')).toHaveAttribute(
 				'data-languages',
 				'lt fr'
@@ -254,7 +254,9 @@ for (const viewport of [undefined, ...PHONES]) {
 			page
 		}) => {
 			await openClip(page);
-			await (await reveal(page.getByRole('button', { name: 'Captions view' }))).click();
+			await (
+				await reveal(page.getByRole('button', { name: 'Captions view' }), 'More controls')
+			).click();
 			await closeSheet(page);
 			const deck = page.locator('.deck');
 			// From the transcript back up to the player, one Shift+Tab at a time.
@@ -284,7 +286,10 @@ for (const viewport of [undefined, ...PHONES]) {
 			});
 
 			test('do nothing while typing in a field', async ({ page }) => {
-				const find = await reveal(page.getByRole('searchbox', { name: 'Find in transcript' }));
+				const find = await reveal(
+					page.getByRole('searchbox', { name: 'Find in transcript' }),
+					'Find'
+				);
 				await find.click();
 				await page.keyboard.type('kljc? ');
 				await expect(find).toHaveValue('kljc? ');
@@ -618,7 +623,7 @@ test.describe('reflow: no sideways scrolling at 320 px and at 200% zoom', () => 
 			await page.getByText('Caption settings').click();
 			await expect(page.getByTestId('captions')).toBeVisible();
 			expect(await overflow(), 'captions').toBeLessThanOrEqual(0);
-			await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+			await openShortcuts(page);
 			const dialog = page.getByRole('dialog');
 			const box = (await dialog.boundingBox())!;
 			expect(box.x).toBeGreaterThanOrEqual(0);

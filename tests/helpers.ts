@@ -17,18 +17,13 @@ export const PHONES = [
 export const onPhone = (page: Page) => (page.viewportSize()?.width ?? 1280) <= 600;
 
 /**
- * On a phone, opens the sheet or the find bar that holds `control`, with its button; wider,
- * where every control is in the page, does nothing. Returns the control.
+ * On a phone, opens the sheet or the find bar that holds `control` with its button, named
+ * `tool`; wider, where every control is in the page, does nothing. Returns the control.
  */
-export async function reveal(control: Locator): Promise<Locator> {
-	if (!onPhone(control.page())) return control;
-	if (await control.isVisible()) return control;
-	const holder = control.locator('xpath=ancestor::*[@popover or @role="search"][1]');
-	const id = await holder.getAttribute('id');
-	await control
-		.page()
-		.locator(`.phone-tool[popovertarget="${id}"], .phone-tool[aria-controls="${id}"]`)
-		.click();
+export async function reveal(control: Locator, tool: string): Promise<Locator> {
+	const page = control.page();
+	if (!onPhone(page) || (await control.isVisible())) return control;
+	await page.getByRole('button', { name: tool, exact: true }).click();
 	await expect(control).toBeVisible();
 	return control;
 }
@@ -41,20 +36,22 @@ export async function closeSheet(page: Page) {
 	await expect(open).toHaveCount(0);
 }
 
-/** Shows a language (its radio, in a sheet on a phone), and leaves the page as it was. */
-export async function chooseLanguage(page: Page, name: RegExp) {
-	await (await reveal(page.getByRole('radio', { name }))).check();
+/** Shows a language (its radio, in a sheet on a phone, `tool` in French), and closes the sheet. */
+export async function chooseLanguage(page: Page, name: RegExp, tool = 'Language') {
+	await (await reveal(page.getByRole('radio', { name }), tool)).check();
 	await closeSheet(page);
 }
 
 /** Types into the clip's find field (in its bar, opened first on a phone). */
 export async function findInClip(page: Page, query: string) {
-	await (await reveal(page.getByRole('searchbox', { name: 'Find in transcript' }))).fill(query);
+	const field = page.getByRole('searchbox', { name: 'Find in transcript' });
+	await (await reveal(field, 'Find')).fill(query);
 }
 
 /** Opens the keyboard shortcuts dialog with its button (in the menu, on a phone). */
 export async function openShortcuts(page: Page) {
-	await (await reveal(page.getByRole('button', { name: 'Keyboard shortcuts' }))).click();
+	const button = page.getByRole('button', { name: 'Keyboard shortcuts' });
+	await (await reveal(button, 'More controls')).click();
 	await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
 }
 
@@ -66,7 +63,7 @@ export async function openClip(page: Page, slug = CLIP) {
 
 /** Shows one language only (the default pairs the original with a translation). */
 export async function showSingleLanguage(page: Page, name: RegExp = /English/) {
-	await (await reveal(page.getByRole('radio', { name }))).check();
+	await (await reveal(page.getByRole('radio', { name }), 'Language')).check();
 	const parallel = page.getByRole('checkbox', { name: 'Show the original alongside' });
 	const list = page.getByTestId('transcript').locator('[data-languages]');
 	// The list re-renders for the language (on a busy machine, not at once); a translation comes
