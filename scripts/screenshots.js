@@ -23,6 +23,7 @@ const browser = await chromium.launch({
 
 const shots = [
 	{ name: 'clip-phone', width: 390, height: 844, path: `/clips/${clip}`, scale: 2 },
+	{ name: 'clip-phone-small', width: 360, height: 740, path: `/clips/${clip}`, scale: 2 },
 	{ name: 'clip-laptop', width: 1366, height: 768, path: `/clips/${clip}`, scale: 1 },
 	{ name: 'clip-kiosk', width: 1920, height: 1080, path: `/clips/${clip}`, scale: 1 },
 	// The interface in Ukrainian and Lithuanian, where words run longest.
@@ -98,10 +99,18 @@ for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
 	if (shot.path.startsWith('/clips/')) {
 		// Show the player mid-recording: a line highlighted, the waveform partly played.
 		await page.locator('[data-drawn="true"]').waitFor();
-		if (shot.language) await page.getByRole('radio', { name: shot.language }).check();
+		if (shot.language) {
+			// On a phone, the languages are in a sheet.
+			const sheet = page.getByRole('button', { name: 'Language', exact: true });
+			if (await sheet.isVisible()) await sheet.click();
+			await page.getByRole('radio', { name: shot.language }).check();
+			if (await sheet.isVisible()) await page.keyboard.press('Escape');
+		}
 		const count = await page.locator('button[data-start]').count();
 		const line = page.locator('button[data-start]').nth(Math.min(5, count - 1));
 		await line.click();
+		// Away from the lines, so none shows as hovered.
+		await page.mouse.move(0, 0);
 		await page.waitForTimeout(1200);
 		await page.evaluate(() => document.querySelector('audio')?.pause());
 		// Scroll the page to the player, as a listener would: deck on top, transcript below

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { CLIP, lines } from './helpers';
+import { chooseLanguage, CLIP, findInClip, lines, openShortcuts, PHONES } from './helpers';
 
 // Every screen, in each of its states, checked by axe-core against WCAG 2.0, 2.1 and 2.2 A and
 // AA, and for landmarks and headings. (Axe finds what can be found automatically; keyboard and
@@ -72,7 +72,7 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 		name: 'clip, one language',
 		open: async (page) => {
 			await page.goto(`/clips/${CLIP}`);
-			await page.getByRole('radio', { name: /lietuvių/i }).check();
+			await chooseLanguage(page, /lietuvių/i);
 		}
 	},
 	{
@@ -93,15 +93,14 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 		name: 'clip, shortcuts dialog open',
 		open: async (page) => {
 			await page.goto(`/clips/${CLIP}`);
-			await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-			await page.getByRole('dialog').waitFor();
+			await openShortcuts(page);
 		}
 	},
 	{
 		name: 'clip, in-clip find with matches',
 		open: async (page) => {
 			await page.goto(`/clips/${CLIP}`);
-			await page.getByRole('searchbox', { name: 'Find in transcript' }).fill('Kengir');
+			await findInClip(page, 'Kengir');
 			await page.getByRole('button', { name: 'Next match' }).click();
 		}
 	},
@@ -116,7 +115,7 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 				);
 			}, theme);
 			await page.goto(`/clips/${CLIP}`);
-			await page.getByRole('radio', { name: /English/ }).check();
+			await chooseLanguage(page, /English/);
 			await page.getByText('Caption settings').click();
 			// A caption on screen (and the original above it), paused.
 			await lines(page).nth(3).click();
@@ -147,7 +146,7 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 				);
 				await page.goto(`/clips/${CLIP}#t=37.7,53.9&lang=lt`);
 				await page.getByTestId('quote').waitFor();
-				await page.getByRole('searchbox', { name: 'Find in transcript' }).fill('Kengir');
+				await findInClip(page, 'Kengir');
 				await page.getByRole('button', { name: 'Next match' }).click();
 				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 			}
@@ -255,5 +254,35 @@ for (const screen of screens) {
 	test(`no WCAG 2.2 A/AA violations found by axe: ${screen.name}`, async ({ page }) => {
 		await screen.open(page);
 		expect(await violations(page)).toEqual([]);
+	});
+}
+
+/** On a phone, each sheet open: the player's menu, the label, the language and the chapters. */
+const sheets = [
+	{ name: 'the player’s menu', button: /more controls/i },
+	{ name: 'the provenance label', button: /^synthesized narration/i },
+	{ name: 'the language', button: /^language$/i },
+	{ name: 'the chapters', button: /^chapters$/i }
+].map(({ name, button }) => ({
+	name: `clip, ${name} open as a sheet`,
+	open: async (page: Page) => {
+		await page.goto(`/clips/${CLIP}`);
+		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		await page.getByRole('button', { name: button }).click();
+		await expect(page.locator('[popover]:popover-open')).toBeVisible();
+	}
+}));
+
+// The clip page again at phone sizes, where its tools are behind buttons and open as sheets.
+for (const phone of PHONES) {
+	test.describe(`${phone.width}×${phone.height}`, () => {
+		test.use({ viewport: phone });
+		// (The in-clip find opens the find bar.)
+		for (const screen of [...screens.filter((s) => s.name.startsWith('clip')), ...sheets]) {
+			test(`no WCAG 2.2 A/AA violations found by axe: ${screen.name}`, async ({ page }) => {
+				await screen.open(page);
+				expect(await violations(page)).toEqual([]);
+			});
+		}
 	});
 }

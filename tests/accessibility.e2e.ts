@@ -2,11 +2,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
 	audioTime,
+	chooseLanguage,
 	CLIP,
+	closeSheet,
 	currentLines,
 	lines,
 	nextFrame,
+	onPhone,
 	openClip,
+	openShortcuts,
+	PHONES,
+	reveal,
 	shortLine,
 	showSingleLanguage,
 	startOf
@@ -24,101 +30,6 @@ async function tabUntil(page: Page, reached: Locator, { back = false, max = 40 }
 	}
 	await expect(reached).toBeFocused();
 }
-
-test('keyboard only: skip link, play, lines, slider seek, language, shortcuts dialog, quote', async ({
-	page
-}) => {
-	await openClip(page);
-	await page.keyboard.press('Tab');
-	const skip = page.getByRole('link', { name: 'Skip to the player' });
-	await expect(skip).toBeFocused();
-	await expect(skip).toBeInViewport();
-	await page.keyboard.press('Enter');
-	await expect(page.locator('#player')).toBeFocused();
-
-	// The waveform slider comes first: seek with it.
-	await page.keyboard.press('Tab');
-	const slider = page.getByRole('slider', { name: 'Position in the recording' });
-	await expect(slider).toBeFocused();
-	await page.keyboard.press('ArrowRight');
-	await page.keyboard.press('ArrowRight');
-	await expect(slider).toHaveAttribute('aria-valuenow', '10');
-	await expect(slider).toHaveAttribute('aria-valuetext', /^0:10 of \d+:\d\d$/);
-	expect(await audioTime(page)).toBeCloseTo(10, 1);
-
-	// Play, then pause, with the play button.
-	await page.keyboard.press('Tab');
-	const play = page.getByTestId('play');
-	await expect(play).toBeFocused();
-	await page.keyboard.press('Enter');
-	await expect.poll(() => isPaused(page)).toBe(false);
-	await expect(play).toHaveAccessibleName('Pause');
-	await page.keyboard.press('Enter');
-	await expect.poll(() => isPaused(page)).toBe(true);
-
-	// Move through lines with the "next line" button.
-	const next = page.getByRole('button', { name: 'Next line', exact: true });
-	await tabUntil(page, next, { max: 6 });
-	const before = await startOf(currentLines(page).first());
-	await page.keyboard.press('Enter');
-	await page.keyboard.press('Enter');
-	await expect(async () => {
-		const after = await startOf(currentLines(page).first());
-		expect(after).toBeGreaterThan(before);
-		expect(await audioTime(page)).toBeCloseTo(after, 1);
-	}).toPass();
-
-	// Open the shortcuts dialog, close it with Escape: focus comes back to its button.
-	const shortcuts = page.getByRole('button', { name: 'Keyboard shortcuts' });
-	await tabUntil(page, shortcuts, { max: 8 });
-	await page.keyboard.press('Enter');
-	const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-	await expect(dialog).toBeVisible();
-	await expect(dialog.getByRole('checkbox', { name: 'Single-key shortcuts on' })).toBeFocused();
-	await page.keyboard.press('Escape');
-	await expect(dialog).toBeHidden();
-	await expect(shortcuts).toBeFocused();
-	// Its code loads on the first request; the second opens it at once, all the same.
-	await page.keyboard.press('Enter');
-	await expect(dialog).toBeVisible();
-	await page.keyboard.press('Escape');
-	await expect(dialog).toBeHidden();
-	await expect(shortcuts).toBeFocused();
-
-	// Switch the transcript to one language with the arrow keys of its radio group.
-	const list = page.getByTestId('transcript').locator('[data-languages]');
-	await expect(list).toHaveAttribute('data-languages', 'lt en');
-	await tabUntil(page, page.getByRole('radio', { checked: true }));
-	await expect(page.getByRole('radio', { name: /English/ })).toBeFocused();
-	await page.keyboard.press('ArrowLeft');
-	await expect(page.getByRole('radio', { name: /lietuvių/i })).toBeChecked();
-	await expect(list).toHaveAttribute('data-languages', 'lt');
-
-	// Select three lines with Shift+arrows and copy them as a quotation.
-	await tabUntil(page, page.locator('button[data-start][aria-current="true"]'));
-	const first = lines(page).nth(await currentIndex(page));
-	const texts = await Promise.all(
-		[0, 1, 2].map(async (i) =>
-			lines(page)
-				.nth((await currentIndex(page)) + i)
-				.locator('.text')
-				.textContent()
-		)
-	);
-	await expect(first).toBeFocused();
-	await page.keyboard.press('Shift+ArrowDown');
-	await page.keyboard.press('Shift+ArrowDown');
-	await expect(page.locator('.entry.selected')).toHaveCount(3);
-	const copy = page.getByTestId('quote').getByRole('button', { name: 'Copy quotation' });
-	await tabUntil(page, copy, { back: true });
-	await page.keyboard.press('Enter');
-	await expect(page.getByTestId('quote').getByRole('status')).toHaveText(
-		'Copied to the clipboard.'
-	);
-	const copied = await page.evaluate(() => navigator.clipboard.readText());
-	expect(copied).toContain(texts.join(' '));
-});
-
 /** Index of the (first) current line among the lines shown. */
 const currentIndex = (page: Page) =>
 	page.evaluate(() =>
@@ -127,38 +38,321 @@ const currentIndex = (page: Page) =>
 		)
 	);
 
-test('every transcript text carries its language; the interface has its own', async ({ page }) => {
-	await openClip(page);
-	// Original and translation side by side: each line says which language it is in.
-	const languages = await page.evaluate(() =>
-		[
-			...document.querySelectorAll<HTMLElement>('[data-testid="transcript"] button[data-start]')
-		].map((line) => ({
-			line: line.dataset.lang,
-			text: line.querySelector('.text')!.closest('[lang]')!.getAttribute('lang')
-		}))
-	);
-	expect(languages.length).toBeGreaterThan(20);
-	expect(new Set(languages.map((l) => l.line))).toEqual(new Set(['lt', 'en']));
-	for (const entry of languages) expect(entry.text).toBe(entry.line);
-	// Language names in their own language; the interface in English.
-	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await expect(
-		page
-			.getByRole('radio', { name: /lietuvių/i })
-			.locator('..')
-			.locator('[lang="lt"]')
-	).toHaveCount(1);
-	await page.getByRole('button', { name: 'Français' }).click();
-	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-	await page.getByRole('radio', { name: /Français/ }).check();
-	await expect(page.getByTestId('transcript').locator('[data-languages]')).toHaveAttribute(
-		'data-languages',
-		'lt fr'
-	);
-	const french = page.getByTestId('transcript').locator('button[data-lang="fr"] .text').first();
-	expect(await french.evaluate((el) => el.closest('[lang]')!.getAttribute('lang'))).toBe('fr');
-});
+// The keyboard and screen-reader checks of the clip page run on a laptop and on phones, where
+// its tools are behind buttons (see phone.e2e.ts).
+for (const viewport of [undefined, ...PHONES]) {
+	const at = viewport ? ` (${viewport.width}×${viewport.height})` : '';
+	test.describe(() => {
+		if (viewport) test.use({ viewport });
+
+		test(`keyboard only: skip link, play, lines, slider seek, language, shortcuts dialog, quote${at}`, async ({
+			page
+		}) => {
+			await openClip(page);
+			// On a phone, the shortcuts are in the player's menu and the languages in a sheet.
+			const phone = onPhone(page);
+			await page.keyboard.press('Tab');
+			const skip = page.getByRole('link', { name: 'Skip to the player' });
+			await expect(skip).toBeFocused();
+			await expect(skip).toBeInViewport();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('#player')).toBeFocused();
+
+			// The waveform slider comes first: seek with it.
+			await page.keyboard.press('Tab');
+			const slider = page.getByRole('slider', { name: 'Position in the recording' });
+			await expect(slider).toBeFocused();
+			await page.keyboard.press('ArrowRight');
+			await page.keyboard.press('ArrowRight');
+			await expect(slider).toHaveAttribute('aria-valuenow', '10');
+			await expect(slider).toHaveAttribute('aria-valuetext', /^0:10 of \d+:\d\d$/);
+			expect(await audioTime(page)).toBeCloseTo(10, 1);
+
+			// Play, then pause, with the play button.
+			await page.keyboard.press('Tab');
+			const play = page.getByTestId('play');
+			await expect(play).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect.poll(() => isPaused(page)).toBe(false);
+			await expect(play).toHaveAccessibleName('Pause');
+			await page.keyboard.press('Enter');
+			await expect.poll(() => isPaused(page)).toBe(true);
+
+			// Move through lines with the "next line" button.
+			const next = page.getByRole('button', { name: 'Next line', exact: true });
+			await tabUntil(page, next, { max: 6 });
+			const before = await startOf(currentLines(page).first());
+			await page.keyboard.press('Enter');
+			await page.keyboard.press('Enter');
+			await expect(async () => {
+				const after = await startOf(currentLines(page).first());
+				expect(after).toBeGreaterThan(before);
+				expect(await audioTime(page)).toBeCloseTo(after, 1);
+			}).toPass();
+
+			// Open the shortcuts dialog, close it with Escape: focus comes back to its button (on a
+			// phone, to the menu's button, the menu having closed).
+			const shortcuts = page.getByRole('button', { name: 'Keyboard shortcuts' });
+			const menu = page.getByRole('button', { name: 'More controls' });
+			const opener = phone ? menu : shortcuts;
+			const openMenu = async () => {
+				if (!phone) return;
+				await tabUntil(page, menu, { max: 3 });
+				await page.keyboard.press('Enter');
+			};
+			await openMenu();
+			await tabUntil(page, shortcuts, { max: 8 });
+			await page.keyboard.press('Enter');
+			const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+			await expect(dialog).toBeVisible();
+			await expect(dialog.getByRole('checkbox', { name: 'Single-key shortcuts on' })).toBeFocused();
+			await page.keyboard.press('Escape');
+			await expect(dialog).toBeHidden();
+			await expect(opener).toBeFocused();
+			// Its code loads on the first request; the second opens it at once, all the same.
+			await openMenu();
+			if (phone) await tabUntil(page, shortcuts, { max: 8 });
+			await page.keyboard.press('Enter');
+			await expect(dialog).toBeVisible();
+			await page.keyboard.press('Escape');
+			await expect(dialog).toBeHidden();
+			await expect(opener).toBeFocused();
+
+			// Switch the transcript to one language with the arrow keys of its radio group.
+			const list = page.getByTestId('transcript').locator('[data-languages]');
+			await expect(list).toHaveAttribute('data-languages', 'lt en');
+			const languages = page.getByRole('button', { name: 'Language', exact: true });
+			if (phone) {
+				await tabUntil(page, languages);
+				await page.keyboard.press('Enter');
+			}
+			await tabUntil(page, page.getByRole('radio', { checked: true }));
+			await expect(page.getByRole('radio', { name: /English/ })).toBeFocused();
+			await page.keyboard.press('ArrowLeft');
+			await expect(page.getByRole('radio', { name: /lietuvių/i })).toBeChecked();
+			await expect(list).toHaveAttribute('data-languages', 'lt');
+			if (phone) {
+				// Escape closes the sheet and gives focus back to its button.
+				await page.keyboard.press('Escape');
+				await expect(page.locator('[popover]:popover-open')).toHaveCount(0);
+				await expect(languages).toBeFocused();
+			}
+
+			// Select three lines with Shift+arrows and copy them as a quotation.
+			await tabUntil(page, page.locator('button[data-start][aria-current="true"]'));
+			const first = lines(page).nth(await currentIndex(page));
+			const texts = await Promise.all(
+				[0, 1, 2].map(async (i) =>
+					lines(page)
+						.nth((await currentIndex(page)) + i)
+						.locator('.text')
+						.textContent()
+				)
+			);
+			await expect(first).toBeFocused();
+			await page.keyboard.press('Shift+ArrowDown');
+			await page.keyboard.press('Shift+ArrowDown');
+			await expect(page.locator('.entry.selected')).toHaveCount(3);
+			const copy = page.getByTestId('quote').getByRole('button', { name: 'Copy quotation' });
+			await tabUntil(page, copy, { back: true });
+			await page.keyboard.press('Enter');
+			await expect(page.getByTestId('quote').getByRole('status')).toHaveText(
+				'Copied to the clipboard.'
+			);
+			const copied = await page.evaluate(() => navigator.clipboard.readText());
+			expect(copied).toContain(texts.join(' '));
+		});
+
+		test(`every transcript text carries its language; the interface has its own${at}`, async ({
+			page
+		}) => {
+			await openClip(page);
+			// Original and translation side by side: each line says which language it is in.
+			const languages = await page.evaluate(() =>
+				[
+					...document.querySelectorAll<HTMLElement>('[data-testid="transcript"] button[data-start]')
+				].map((line) => ({
+					line: line.dataset.lang,
+					text: line.querySelector('.text')!.closest('[lang]')!.getAttribute('lang')
+				}))
+			);
+			expect(languages.length).toBeGreaterThan(20);
+			expect(new Set(languages.map((l) => l.line))).toEqual(new Set(['lt', 'en']));
+			for (const entry of languages) expect(entry.text).toBe(entry.line);
+			// Language names in their own language; the interface in English.
+			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+			const lithuanian = await reveal(page.getByRole('radio', { name: /lietuvių/i }), 'Language');
+			await expect(lithuanian.locator('..').locator('[lang="lt"]')).toHaveCount(1);
+			await closeSheet(page);
+			await page.getByRole('button', { name: 'Français' }).click();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+			await chooseLanguage(page, /Français/, 'Langue');
+			await expect(page.getByTestId('transcript').locator('[data-languages]')).toHaveAttribute(
+				'data-languages',
+				'lt fr'
+			);
+			const french = page.getByTestId('transcript').locator('button[data-lang="fr"] .text').first();
+			expect(await french.evaluate((el) => el.closest('[lang]')!.getAttribute('lang'))).toBe('fr');
+		});
+
+		test(`the spoken line is aria-current, the slider reports where the audio is${at}`, async ({
+			page
+		}) => {
+			await openClip(page);
+			const slider = page.getByRole('slider', { name: 'Position in the recording' });
+			const duration = await page.evaluate(() => document.querySelector('audio')!.duration);
+			await expect(slider).toHaveAttribute('aria-valuemin', '0');
+			await expect(slider).toHaveAttribute('aria-valuemax', String(Math.round(duration)));
+			const target = lines(page).nth(8);
+			const start = await startOf(target);
+			await target.click();
+			await page.evaluate(() => document.querySelector('audio')!.pause());
+			// The line and its translation beside it, and nothing else.
+			await expect(currentLines(page)).toHaveCount(2);
+			for (const line of await currentLines(page).all()) {
+				expect(await startOf(line)).toBeLessThanOrEqual(start + 0.25);
+			}
+			await expect(target).toHaveAttribute('aria-current', 'true');
+			const now = await audioTime(page);
+			await expect(slider).toHaveAttribute('aria-valuenow', String(Math.round(now)));
+			const clock = (t: number) =>
+				`${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
+			await expect(slider).toHaveAttribute('aria-valuetext', `${clock(now)} of ${clock(duration)}`);
+			// Each line is a button named by its time, then its words.
+			const words = (await target.locator('.text').textContent())!.trim();
+			const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			await expect(target).toHaveAccessibleName(new RegExp(`^${clock(start)} (.+ )?${escaped}$`));
+			// Marked by a bar as well as by colour: only the current line has one, also when Windows
+			// high-contrast mode (forced colours) replaces every colour and drops backgrounds.
+			const bars = () =>
+				page.evaluate(() => {
+					const canvas = getComputedStyle(document.body).backgroundColor;
+					return [
+						...document.querySelectorAll<HTMLElement>('[data-testid="transcript"] .entry')
+					].map((entry) => {
+						const color = getComputedStyle(entry).borderLeftColor;
+						return {
+							current: !!entry.querySelector('[aria-current="true"]'),
+							// Seen: neither transparent nor the colour of the page behind it.
+							seen: color !== 'rgba(0, 0, 0, 0)' && color !== canvas,
+							width: getComputedStyle(entry).borderLeftWidth
+						};
+					});
+				});
+			for (const forcedColors of ['none', 'active'] as const) {
+				await page.emulateMedia({ forcedColors });
+				const all = await bars();
+				expect(all.filter((b) => b.current).length, forcedColors).toBe(2);
+				for (const bar of all) {
+					expect(bar.width).toBe('4px');
+					expect(bar.seen, `${forcedColors} ${JSON.stringify(bar)}`).toBe(bar.current);
+				}
+			}
+		});
+
+		test(`focus is never hidden under the player, which stays on top as the page scrolls${at}`, async ({
+			page
+		}) => {
+			await openClip(page);
+			await (
+				await reveal(page.getByRole('button', { name: 'Captions view' }), 'More controls')
+			).click();
+			await closeSheet(page);
+			const deck = page.locator('.deck');
+			// From the transcript back up to the player, one Shift+Tab at a time.
+			await lines(page).nth(3).focus();
+			for (let step = 0; step < 30; step++) {
+				await page.keyboard.press('Shift+Tab');
+				const where = await page.evaluate(() => {
+					const focused = document.activeElement!;
+					const deck = document.querySelector('.deck')!;
+					return {
+						inDeck: deck.contains(focused),
+						what: focused.outerHTML.slice(0, 60),
+						top: focused.getBoundingClientRect().top,
+						deckBottom: deck.getBoundingClientRect().bottom
+					};
+				});
+				if (where.inDeck) break;
+				expect(where.top, where.what).toBeGreaterThanOrEqual(where.deckBottom - 1);
+			}
+			await expect(deck).toBeInViewport();
+		});
+
+		test.describe(`single-key shortcuts${at}`, () => {
+			test.beforeEach(async ({ page }) => {
+				await openClip(page);
+				await showSingleLanguage(page);
+			});
+
+			test('do nothing while typing in a field', async ({ page }) => {
+				const find = await reveal(
+					page.getByRole('searchbox', { name: 'Find in transcript' }),
+					'Find'
+				);
+				await find.click();
+				await page.keyboard.type('kljc? ');
+				await expect(find).toHaveValue('kljc? ');
+				await nextFrame(page);
+				expect(await isPaused(page)).toBe(true);
+				expect(await audioTime(page)).toBe(0);
+				await expect(page.getByTestId('captions')).toHaveCount(0);
+				await expect(page.getByRole('dialog')).toBeHidden();
+			});
+
+			test('can be turned off, and that is remembered', async ({ page }) => {
+				await openShortcuts(page);
+				await page.getByRole('checkbox', { name: 'Single-key shortcuts on' }).uncheck();
+				await page.keyboard.press('Escape');
+				await lines(page).first().focus();
+				for (const key of ['k', 'l', 'c', '?']) await page.keyboard.press(key);
+				await nextFrame(page);
+				expect(await isPaused(page)).toBe(true);
+				expect(await audioTime(page)).toBe(0);
+				await expect(page.getByTestId('captions')).toHaveCount(0);
+				await expect(page.getByRole('dialog')).toBeHidden();
+
+				await page.reload();
+				await expect(page.getByTestId('waveform')).toBeVisible();
+				await lines(page).first().focus();
+				await page.keyboard.press('k');
+				await nextFrame(page);
+				expect(await isPaused(page)).toBe(true);
+			});
+
+			test('can be remapped: the new key acts, the old one no longer does', async ({ page }) => {
+				await openShortcuts(page);
+				const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+				const toggleKey = dialog.getByRole('textbox', { name: 'Key for “Play or pause”' });
+				await toggleKey.focus();
+				// A key another action has is refused, with the reason.
+				await page.keyboard.press('j');
+				await expect(dialog.getByRole('status')).toHaveText(
+					'“j” is already used for “Back 10 seconds”; the key stays “k”.'
+				);
+				await expect(toggleKey).toHaveValue('k');
+				await page.keyboard.press('P');
+				await expect(toggleKey).toHaveValue('p');
+				await expect(dialog.getByRole('status')).toHaveText('“Play or pause” is now the key “p”.');
+				await page.keyboard.press('Escape');
+
+				await lines(page).first().focus();
+				await page.keyboard.press('k');
+				await nextFrame(page);
+				expect(await isPaused(page)).toBe(true);
+				await page.keyboard.press('p');
+				await expect.poll(() => isPaused(page)).toBe(false);
+
+				// Remembered in this browser.
+				await page.reload();
+				await expect(page.getByTestId('waveform')).toBeVisible();
+				await lines(page).first().focus();
+				await page.keyboard.press('p');
+				await expect.poll(() => isPaused(page)).toBe(false);
+			});
+		});
+	});
+}
 
 test('native caption tracks carry every language for the browser and assistive technology', async ({
 	page
@@ -189,156 +383,6 @@ test('native caption tracks carry every language for the browser and assistive t
 		return track.cues?.length ?? 0;
 	});
 	expect(cues).toBe(transcriptLines);
-});
-
-test('the spoken line is aria-current, the slider reports where the audio is', async ({ page }) => {
-	await openClip(page);
-	const slider = page.getByRole('slider', { name: 'Position in the recording' });
-	const duration = await page.evaluate(() => document.querySelector('audio')!.duration);
-	await expect(slider).toHaveAttribute('aria-valuemin', '0');
-	await expect(slider).toHaveAttribute('aria-valuemax', String(Math.round(duration)));
-	const target = lines(page).nth(8);
-	const start = await startOf(target);
-	await target.click();
-	await page.evaluate(() => document.querySelector('audio')!.pause());
-	// The line and its translation beside it, and nothing else.
-	await expect(currentLines(page)).toHaveCount(2);
-	for (const line of await currentLines(page).all()) {
-		expect(await startOf(line)).toBeLessThanOrEqual(start + 0.25);
-	}
-	await expect(target).toHaveAttribute('aria-current', 'true');
-	const now = await audioTime(page);
-	await expect(slider).toHaveAttribute('aria-valuenow', String(Math.round(now)));
-	const clock = (t: number) =>
-		`${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
-	await expect(slider).toHaveAttribute('aria-valuetext', `${clock(now)} of ${clock(duration)}`);
-	// Each line is a button named by its time, then its words.
-	const words = (await target.locator('.text').textContent())!.trim();
-	const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	await expect(target).toHaveAccessibleName(new RegExp(`^${clock(start)} (.+ )?${escaped}$`));
-	// Marked by a bar as well as by colour: only the current line has one, also when Windows
-	// high-contrast mode (forced colours) replaces every colour and drops backgrounds.
-	const bars = () =>
-		page.evaluate(() => {
-			const canvas = getComputedStyle(document.body).backgroundColor;
-			return [...document.querySelectorAll<HTMLElement>('[data-testid="transcript"] .entry')].map(
-				(entry) => {
-					const color = getComputedStyle(entry).borderLeftColor;
-					return {
-						current: !!entry.querySelector('[aria-current="true"]'),
-						// Seen: neither transparent nor the colour of the page behind it.
-						seen: color !== 'rgba(0, 0, 0, 0)' && color !== canvas,
-						width: getComputedStyle(entry).borderLeftWidth
-					};
-				}
-			);
-		});
-	for (const forcedColors of ['none', 'active'] as const) {
-		await page.emulateMedia({ forcedColors });
-		const all = await bars();
-		expect(all.filter((b) => b.current).length, forcedColors).toBe(2);
-		for (const bar of all) {
-			expect(bar.width).toBe('4px');
-			expect(bar.seen, `${forcedColors} ${JSON.stringify(bar)}`).toBe(bar.current);
-		}
-	}
-});
-
-test('focus is never hidden under the player, which stays on top as the page scrolls', async ({
-	page
-}) => {
-	await page.setViewportSize({ width: 1280, height: 720 });
-	await openClip(page);
-	await page.getByRole('button', { name: 'Captions view' }).click();
-	const deck = page.locator('.deck');
-	// From the transcript back up to the player, one Shift+Tab at a time.
-	await lines(page).nth(3).focus();
-	for (let step = 0; step < 30; step++) {
-		await page.keyboard.press('Shift+Tab');
-		const where = await page.evaluate(() => {
-			const focused = document.activeElement!;
-			const deck = document.querySelector('.deck')!;
-			return {
-				inDeck: deck.contains(focused),
-				what: focused.outerHTML.slice(0, 60),
-				top: focused.getBoundingClientRect().top,
-				deckBottom: deck.getBoundingClientRect().bottom
-			};
-		});
-		if (where.inDeck) break;
-		expect(where.top, where.what).toBeGreaterThanOrEqual(where.deckBottom - 1);
-	}
-	await expect(deck).toBeInViewport();
-});
-
-test.describe('single-key shortcuts', () => {
-	test.beforeEach(async ({ page }) => {
-		await openClip(page);
-		await showSingleLanguage(page);
-	});
-
-	test('do nothing while typing in a field', async ({ page }) => {
-		const find = page.getByRole('searchbox', { name: 'Find in transcript' });
-		await find.click();
-		await page.keyboard.type('kljc? ');
-		await expect(find).toHaveValue('kljc? ');
-		await nextFrame(page);
-		expect(await isPaused(page)).toBe(true);
-		expect(await audioTime(page)).toBe(0);
-		await expect(page.getByTestId('captions')).toHaveCount(0);
-		await expect(page.getByRole('dialog')).toBeHidden();
-	});
-
-	test('can be turned off, and that is remembered', async ({ page }) => {
-		await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-		await page.getByRole('checkbox', { name: 'Single-key shortcuts on' }).uncheck();
-		await page.keyboard.press('Escape');
-		await lines(page).first().focus();
-		for (const key of ['k', 'l', 'c', '?']) await page.keyboard.press(key);
-		await nextFrame(page);
-		expect(await isPaused(page)).toBe(true);
-		expect(await audioTime(page)).toBe(0);
-		await expect(page.getByTestId('captions')).toHaveCount(0);
-		await expect(page.getByRole('dialog')).toBeHidden();
-
-		await page.reload();
-		await expect(page.getByTestId('waveform')).toBeVisible();
-		await lines(page).first().focus();
-		await page.keyboard.press('k');
-		await nextFrame(page);
-		expect(await isPaused(page)).toBe(true);
-	});
-
-	test('can be remapped: the new key acts, the old one no longer does', async ({ page }) => {
-		await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-		const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-		const toggleKey = dialog.getByRole('textbox', { name: 'Key for “Play or pause”' });
-		await toggleKey.focus();
-		// A key another action has is refused, with the reason.
-		await page.keyboard.press('j');
-		await expect(dialog.getByRole('status')).toHaveText(
-			'“j” is already used for “Back 10 seconds”; the key stays “k”.'
-		);
-		await expect(toggleKey).toHaveValue('k');
-		await page.keyboard.press('P');
-		await expect(toggleKey).toHaveValue('p');
-		await expect(dialog.getByRole('status')).toHaveText('“Play or pause” is now the key “p”.');
-		await page.keyboard.press('Escape');
-
-		await lines(page).first().focus();
-		await page.keyboard.press('k');
-		await nextFrame(page);
-		expect(await isPaused(page)).toBe(true);
-		await page.keyboard.press('p');
-		await expect.poll(() => isPaused(page)).toBe(false);
-
-		// Remembered in this browser.
-		await page.reload();
-		await expect(page.getByTestId('waveform')).toBeVisible();
-		await lines(page).first().focus();
-		await page.keyboard.press('p');
-		await expect.poll(() => isPaused(page)).toBe(false);
-	});
 });
 
 test.describe('captions view', () => {
@@ -579,7 +623,7 @@ test.describe('reflow: no sideways scrolling at 320 px and at 200% zoom', () => 
 			await page.getByText('Caption settings').click();
 			await expect(page.getByTestId('captions')).toBeVisible();
 			expect(await overflow(), 'captions').toBeLessThanOrEqual(0);
-			await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+			await openShortcuts(page);
 			const dialog = page.getByRole('dialog');
 			const box = (await dialog.boundingBox())!;
 			expect(box.x).toBeGreaterThanOrEqual(0);

@@ -7,6 +7,54 @@ import { MAIN_CLIP } from './site-fixture';
  */
 export const CLIP = process.env.E2E_CLIP ?? MAIN_CLIP;
 
+/** The phone sizes the clip page is laid out and checked at (see tests/phone.e2e.ts). */
+export const PHONES = [
+	{ width: 390, height: 844 },
+	{ width: 360, height: 740 }
+] as const;
+
+/** The test's viewport is a phone's: the clip page's tools are then behind buttons. */
+export const onPhone = (page: Page) => (page.viewportSize()?.width ?? 1280) <= 600;
+
+/**
+ * On a phone, opens the sheet or the find bar that holds `control` with its button, named
+ * `tool`; wider, where every control is in the page, does nothing. Returns the control.
+ */
+export async function reveal(control: Locator, tool: string): Promise<Locator> {
+	const page = control.page();
+	if (!onPhone(page) || (await control.isVisible())) return control;
+	await page.getByRole('button', { name: tool, exact: true }).click();
+	await expect(control).toBeVisible();
+	return control;
+}
+
+/** Closes the phone's open sheet, if any, with its Close button (in any interface language). */
+export async function closeSheet(page: Page) {
+	const open = page.locator('[popover]:popover-open');
+	if ((await open.count()) === 0) return;
+	await open.locator('[popovertargetaction="hide"]').click();
+	await expect(open).toHaveCount(0);
+}
+
+/** Shows a language (its radio, in a sheet on a phone, `tool` in French), and closes the sheet. */
+export async function chooseLanguage(page: Page, name: RegExp, tool = 'Language') {
+	await (await reveal(page.getByRole('radio', { name }), tool)).check();
+	await closeSheet(page);
+}
+
+/** Types into the clip's find field (in its bar, opened first on a phone). */
+export async function findInClip(page: Page, query: string) {
+	const field = page.getByRole('searchbox', { name: 'Find in transcript' });
+	await (await reveal(field, 'Find')).fill(query);
+}
+
+/** Opens the keyboard shortcuts dialog with its button (in the menu, on a phone). */
+export async function openShortcuts(page: Page) {
+	const button = page.getByRole('button', { name: 'Keyboard shortcuts' });
+	await (await reveal(button, 'More controls')).click();
+	await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+}
+
 export async function openClip(page: Page, slug = CLIP) {
 	await page.goto(`/clips/${slug}`);
 	// The waveform appears once the page is interactive.
@@ -15,7 +63,7 @@ export async function openClip(page: Page, slug = CLIP) {
 
 /** Shows one language only (the default pairs the original with a translation). */
 export async function showSingleLanguage(page: Page, name: RegExp = /English/) {
-	await page.getByRole('radio', { name }).check();
+	await (await reveal(page.getByRole('radio', { name }), 'Language')).check();
 	const parallel = page.getByRole('checkbox', { name: 'Show the original alongside' });
 	const list = page.getByTestId('transcript').locator('[data-languages]');
 	// The list re-renders for the language (on a busy machine, not at once); a translation comes
@@ -24,6 +72,7 @@ export async function showSingleLanguage(page: Page, name: RegExp = /English/) {
 		if (await parallel.isVisible()) await parallel.uncheck();
 		expect(await list.getAttribute('data-languages')).not.toContain(' ');
 	}).toPass();
+	await closeSheet(page);
 }
 
 /** Whether a line is within the visible part of the transcript's scrolling area. */

@@ -19,6 +19,8 @@ export const fr: CatalogueOf<'fr'> = {
 	'clip.synthesized':
 		'Narration synthétisée d’un résumé rédigé pour cette édition, et non la voix du témoin. L’enregistrement original est conservé par {heldBy}.',
 	'clip.credit': 'Source : {credit}.',
+	'clip.synthesizedShort': 'Narration synthétisée, pas la voix du témoin',
+	'clip.provenance': 'Provenance de cet enregistrement',
 	'clip.noAudioSupport': 'Votre navigateur ne peut pas lire cet audio.',
 	'clip.at': 'à {time}',
 	'clip.all': 'Tous les enregistrements',
@@ -63,6 +65,7 @@ export const fr: CatalogueOf<'fr'> = {
 		'La forme d’onde n’a pas pu être chargée ; l’enregistrement et la transcription fonctionnent sans elle, et elle apparaîtra au retour de la connexion.',
 	'player.shortcuts': 'Raccourcis clavier',
 	'player.close': 'Fermer',
+	'player.more': 'Autres commandes',
 	'player.shortcutsIntro':
 		'Ces touches agissent quand le focus est dans le lecteur ou la transcription, jamais pendant la saisie dans un champ.',
 	'player.shortcutsEnabled': 'Raccourcis à une touche activés',
@@ -108,6 +111,7 @@ export const fr: CatalogueOf<'fr'> = {
 	'captions.stacked': 'Afficher l’original au-dessus de la traduction',
 	'captions.announce': 'Faire lire chaque nouveau sous-titre par mon lecteur d’écran',
 	'transcript.language': 'Langue de la transcription',
+	'transcript.languageShort': 'Langue',
 	'transcript.parallel': 'Afficher l’original en regard',
 	'transcript.follow': 'Revenir à la ligne en cours',
 	'transcript.lineAt': '{time}, {speaker}',
@@ -180,6 +184,7 @@ export const fr: CatalogueOf<'fr'> = {
 	'witness.clips': 'Enregistrements',
 	'witness.facts': 'Le témoin',
 	'find.label': 'Chercher dans la transcription',
+	'find.open': 'Chercher',
 	'find.previous': 'Résultat précédent',
 	'find.next': 'Résultat suivant',
 	'find.count': '{current} sur {count}',

@@ -24,6 +24,8 @@ export const lt: CatalogueOf<'lt'> = {
 	'clip.synthesized':
 		'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas. Originalų įrašą saugo {heldBy}.',
 	'clip.credit': 'Šaltinis: {credit}.',
+	'clip.synthesizedShort': 'Sintezuotas įgarsinimas, o ne liudytojo balsas',
+	'clip.provenance': 'Iš kur šis įrašas',
 	'clip.noAudioSupport': 'Jūsų naršyklė negali atkurti šio garso įrašo.',
 	'clip.at': 'ties {time}',
 	'clip.all': 'Visi įrašai',
@@ -69,6 +71,7 @@ export const lt: CatalogueOf<'lt'> = {
 		'Nepavyko įkelti garso bangos. Įrašas ir nuorašas veikia ir be jos, o ji atsiras, kai atsikurs ryšys.',
 	'player.shortcuts': 'Spartieji klavišai',
 	'player.close': 'Uždaryti',
+	'player.more': 'Daugiau valdiklių',
 	'player.shortcutsIntro':
 		'Šie klavišai veikia, kai židinys yra grotuve ar nuoraše, bet niekada – kai rašote laukelyje.',
 	'player.shortcutsEnabled': 'Vieno klavišo komandos įjungtos',
@@ -113,6 +116,7 @@ export const lt: CatalogueOf<'lt'> = {
 	'captions.stacked': 'Rodyti originalą virš vertimo',
 	'captions.announce': 'Kiekvieną naują subtitrą perskaityti ekrano skaitytuvu',
 	'transcript.language': 'Nuorašo kalba',
+	'transcript.languageShort': 'Kalba',
 	'transcript.parallel': 'Rodyti ir originalą greta',
 	'transcript.follow': 'Grįžti prie dabartinės eilutės',
 	'transcript.lineAt': '{time}, {speaker}',
@@ -188,6 +192,7 @@ export const lt: CatalogueOf<'lt'> = {
 	'witness.clips': 'Įrašai',
 	'witness.facts': 'Apie liudytoją',
 	'find.label': 'Ieškoti nuoraše',
+	'find.open': 'Ieškoti',
 	'find.previous': 'Ankstesnis atitikmuo',
 	'find.next': 'Kitas atitikmuo',
 	'find.count': '{current} iš {count}',

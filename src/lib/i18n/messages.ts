@@ -25,6 +25,8 @@ export const en = {
 	'clip.synthesized':
 		'Synthesized narration of a summary written for this edition, not the voice of the witness. The original recording is held by {heldBy}.',
 	'clip.credit': 'Source: {credit}.',
+	'clip.synthesizedShort': 'Synthesized narration, not the witness’s voice',
+	'clip.provenance': 'Where this recording comes from',
 	'clip.noAudioSupport': 'Your browser cannot play this audio.',
 	'clip.at': 'at {time}',
 	'clip.all': 'All recordings',
@@ -69,6 +71,7 @@ export const en = {
 		'The waveform could not be loaded; the recording and the transcript work without it, and it will appear when the connection returns.',
 	'player.shortcuts': 'Keyboard shortcuts',
 	'player.close': 'Close',
+	'player.more': 'More controls',
 	'player.shortcutsIntro':
 		'These keys work when focus is inside the player or transcript, never while typing in a field.',
 	'player.shortcutsEnabled': 'Single-key shortcuts on',
@@ -112,6 +115,7 @@ export const en = {
 	'captions.stacked': 'Show the original above the translation',
 	'captions.announce': 'Read each new caption aloud with my screen reader',
 	'transcript.language': 'Transcript language',
+	'transcript.languageShort': 'Language',
 	'transcript.parallel': 'Show the original alongside',
 	'transcript.follow': 'Back to current line',
 	'transcript.lineAt': '{time}, {speaker}',
@@ -179,6 +183,7 @@ export const en = {
 	'witness.clips': 'Recordings',
 	'witness.facts': 'About the witness',
 	'find.label': 'Find in transcript',
+	'find.open': 'Find',
 	'find.previous': 'Previous match',
 	'find.next': 'Next match',
 	'find.count': '{current} of {count}',

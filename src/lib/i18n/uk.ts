@@ -23,6 +23,8 @@ export const uk: CatalogueOf<'uk'> = {
 	'clip.synthesized':
 		'Синтезоване озвучення резюме, написаного для цього видання, а не голос свідка. Оригінал запису зберігає {heldBy}.',
 	'clip.credit': 'Джерело: {credit}.',
+	'clip.synthesizedShort': 'Синтезоване озвучення, а не голос свідка',
+	'clip.provenance': 'Звідки цей запис',
 	'clip.noAudioSupport': 'Ваш браузер не може відтворити цей аудіозапис.',
 	'clip.at': 'на {time}',
 	'clip.all': 'Усі записи',
@@ -68,6 +70,7 @@ export const uk: CatalogueOf<'uk'> = {
 		'Не вдалося завантажити звукову хвилю. Запис і транскрипт працюють і без неї, а сама вона з’явиться, щойно відновиться з’єднання.',
 	'player.shortcuts': 'Гарячі клавіші',
 	'player.close': 'Закрити',
+	'player.more': 'Інші елементи керування',
 	'player.shortcutsIntro':
 		'Ці клавіші діють, коли фокус у програвачі чи в транскрипті, і ніколи — коли ви вводите текст у поле.',
 	'player.shortcutsEnabled': 'Скорочення однією клавішею ввімкнено',
@@ -112,6 +115,7 @@ export const uk: CatalogueOf<'uk'> = {
 	'captions.stacked': 'Показувати оригінал над перекладом',
 	'captions.announce': 'Зачитувати кожен новий субтитр програмою зчитування з екрана',
 	'transcript.language': 'Мова транскрипту',
+	'transcript.languageShort': 'Мова',
 	'transcript.parallel': 'Показувати поруч оригінал',
 	'transcript.follow': 'Повернутися до поточного рядка',
 	'transcript.lineAt': '{time}, {speaker}',
@@ -188,6 +192,7 @@ export const uk: CatalogueOf<'uk'> = {
 	'witness.clips': 'Записи',
 	'witness.facts': 'Про свідка',
 	'find.label': 'Знайти в транскрипті',
+	'find.open': 'Знайти',
 	'find.previous': 'Попередній збіг',
 	'find.next': 'Наступний збіг',
 	'find.count': '{current} з {count}',
