@@ -113,6 +113,10 @@ export async function firstSeekingClick(browser, url, selector) {
 			.evaluate((selector) => {
 				if (/** @type {any} */ (window).__seeks?.length) return { done: true };
 				const line = document.querySelectorAll(selector)[2];
+				// Below the fold on our page (player and facts come first): bring it into view.
+				if (line && line.getBoundingClientRect().bottom > innerHeight) {
+					line.scrollIntoView({ block: 'center' });
+				}
 				const box = line?.getBoundingClientRect();
 				return {
 					done: false,
