@@ -27,6 +27,7 @@ import { chromium } from '@playwright/test';
 import { findBrowser } from './find-browser.js';
 import { LONG_SLUG, writeLongFixture } from './bench/long-fixture.js';
 import { runLighthouse } from './bench/lighthouse.js';
+import { firstSeekingClick, htmlBytes, writeHalPage } from './bench/peer.js';
 import { kioskSoak } from './bench/kiosk.js';
 import { searchFigures } from './bench/search.js';
 import { writeSearchFixture } from './bench/search-fixture.js';
@@ -110,6 +111,8 @@ if (!options['no-build'] || !existsSync(join(SEARCH_SITE, 'fixture.json'))) {
 	writeFileSync(join(SEARCH_SITE, 'fixture.json'), JSON.stringify(written));
 }
 const searchFixture = JSON.parse(readFileSync(join(SEARCH_SITE, 'fixture.json'), 'utf8'));
+// The peer's page, over the 3-hour clip's audio and its original transcript.
+const hal = writeHalPage(SITE, join(FIXTURE, LONG_SLUG, 'en.vtt'), `/media/${LONG_SLUG}/audio.wav`);
 
 // The server logs each response with the bytes it really sent: the browser's own accounting
 // leaves out media requests it cancels.
@@ -235,6 +238,45 @@ try {
 		parallelLoads.push(await loadFigures(browser, `${BASE}/clips/${LONG_SLUG}`, 'fr'));
 	}
 
+	// 4b. Side by side with Hyperaudio Lite on the same transcript and audio, alternating.
+	console.error(`Side by side with Hyperaudio Lite ${hal.version}…`);
+	const peer = { ours: [], hal: [] };
+	for (let i = 0; i < (quick ? 2 : 7); i++) {
+		peer.ours.push(
+			await firstSeekingClick(
+				browser,
+				`${BASE}/clips/${LONG_SLUG}`,
+				'[data-languages] button[data-start]'
+			)
+		);
+		peer.hal.push(
+			await firstSeekingClick(browser, `${BASE}${hal.path}`, '#hypertranscript [data-m]')
+		);
+	}
+	const ourHtml = await htmlBytes(`${BASE}/clips/${LONG_SLUG}`);
+	const halHtml = await htmlBytes(`${BASE}${hal.path}`);
+	// The same line's text, counted in the page: once in the markup (English), once in the data
+	// (French, which the page does not show as markup).
+	const count = (text, sample) => text.split(sample).length - 1;
+	const markupShape = await (async () => {
+		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+		await openClip(page, `${BASE}/clips/${LONG_SLUG}`);
+		const shape = await page.evaluate(() => {
+			const items = [...document.querySelectorAll('[data-languages] [role="listitem"]')];
+			const perItem = items.map((item) => item.getElementsByTagName('*').length + 1);
+			const lines = document.querySelectorAll('[data-languages] button[data-start]').length;
+			return {
+				lines,
+				items: items.length,
+				elements: perItem.reduce((n, x) => n + x, 0),
+				max: Math.max(...perItem),
+				withMore: perItem.filter((n) => n > 3).length
+			};
+		});
+		await page.close();
+		return shape;
+	})();
+
 	// 5. Long tasks while playing the 3-hour clip.
 	console.error('Long tasks during playback…');
 	let playing;
@@ -296,7 +338,12 @@ try {
 
 	results.highlightLag = {
 		demo: { ms: summary(lag.demo.lags), crossed: lag.demo.crossed, missed: lag.demo.missed },
-		long: { ms: summary(lag.long.lags), crossed: lag.long.crossed, missed: lag.long.missed }
+		long: {
+			ms: summary(lag.long.lags),
+			crossed: lag.long.crossed,
+			missed: lag.long.missed,
+			outliers: lag.long.outliers
+		}
 	};
 	results.captionsView = {
 		gapMs: summary(captionGaps),
@@ -336,6 +383,19 @@ try {
 		transcriptInteractiveMs: summary(parallelLoads.map((l) => l.transcriptInteractive)),
 		heapBytes: summary(parallelLoads.map((l) => l.heapBytes)),
 		lines: parallelLoads[0].lines
+	};
+	const seekMs = (runs) => summary(runs.map((r) => r.seekingMs));
+	results.peer = {
+		hyperaudioLite: hal.version,
+		firstSeekingClickMs: { ours: seekMs(peer.ours), hal: seekMs(peer.hal) },
+		elements: { ours: peer.ours[0].elements, hal: peer.hal[0].elements },
+		htmlBytes: { ours: ourHtml.html, hal: halHtml.html },
+		hydrationDataBytes: ourHtml.hydrationData,
+		markup: markupShape,
+		textCopies: {
+			english: count(ourHtml.text, 'Benchmark line 2345:'),
+			french: count(ourHtml.text, 'Ligne d’essai 2345 ')
+		}
 	};
 	results.transfer = { jsGzip, cssGzip, peaks, longAudioBytes: audioSize };
 	results.playback = {
@@ -385,7 +445,47 @@ try {
 				'p95 < 5 ms',
 				hl.long.ms.p95 < 5
 			],
-			[`  missed`, String(hl.long.missed), '0', hl.long.missed === 0]
+			[`  missed`, String(hl.long.missed), '0', hl.long.missed === 0],
+			[
+				`  max (over 20 ms: ${hl.long.outliers.length}, of which during a long task: ${hl.long.outliers.filter((o) => o.longTasksMs.length).length})`,
+				`${fmt(hl.long.ms.max, 2)} ms`,
+				'<= 20 ms',
+				hl.long.ms.max <= 20
+			]
+		]
+	);
+	const pr = results.peer;
+	const ratio = (a, b) => fmt(a / b, 2);
+	table(
+		`Side by side with Hyperaudio Lite ${pr.hyperaudioLite}: the 3-hour transcript (${pr.markup.lines} lines) over the same audio (${peer.ours.length} cold loads each, alternating; medians)`,
+		[
+			[
+				'first click that seeks, from navigation: ours / HAL',
+				`${fmt(pr.firstSeekingClickMs.ours.median, 0)} / ${fmt(pr.firstSeekingClickMs.hal.median, 0)} ms (×${ratio(pr.firstSeekingClickMs.ours.median, pr.firstSeekingClickMs.hal.median)})`,
+				'ratio <= 1.0',
+				pr.firstSeekingClickMs.ours.median <= pr.firstSeekingClickMs.hal.median
+			],
+			[
+				'elements in the page: ours / HAL',
+				`${pr.elements.ours} / ${pr.elements.hal} (×${ratio(pr.elements.ours, pr.elements.hal)})`
+			],
+			[
+				'bytes of HTML: ours / HAL',
+				`${kb(pr.htmlBytes.ours)} / ${kb(pr.htmlBytes.hal)} (×${ratio(pr.htmlBytes.ours, pr.htmlBytes.hal)})`
+			],
+			['  of ours, the inline hydration data', kb(pr.hydrationDataBytes)],
+			[
+				'elements per line of ours (max; lines with more)',
+				`${fmt(pr.markup.elements / pr.markup.items, 2)} (${pr.markup.max}; ${pr.markup.withMore})`,
+				'<= 3',
+				pr.markup.elements / pr.markup.items <= 3
+			],
+			[
+				'copies of a line in our HTML: English (markup) / French (data)',
+				`${pr.textCopies.english} / ${pr.textCopies.french}`,
+				'1 / 1',
+				pr.textCopies.english === 1 && pr.textCopies.french === 1
+			]
 		]
 	);
 	const cv = results.captionsView;

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Handle } from '@sveltejs/kit';
 import { themeStartupScript } from '$lib/settings/theme-rule';
+import { earlyClickScript } from '$lib/transcript/early-clicks';
 
-const THEME_SCRIPT = themeStartupScript();
+// The theme before the first paint, and transcript lines that play before the page is hydrated.
+const THEME_SCRIPT = themeStartupScript() + earlyClickScript();
 const THEME_HASH = `'sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}'`;
 
 /**

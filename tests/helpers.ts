@@ -87,6 +87,15 @@ export async function isShownInTranscript(line: Locator): Promise<boolean> {
 export const lines = (page: Page): Locator =>
 	page.getByTestId('transcript').locator('button[data-start]');
 
+/** A line's words: its button's text, without the speaker's name shown where the speaker changes. */
+export const wordsOf = (line: Locator): Promise<string> =>
+	line.evaluate((button) =>
+		[...button.childNodes]
+			.filter((node) => !(node instanceof Element && node.classList.contains('speaker')))
+			.map((node) => node.textContent)
+			.join('')
+	);
+
 export const currentLines = (page: Page): Locator =>
 	page.getByTestId('transcript').locator('button[data-start][aria-current="true"]');
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ERROR_RELOAD_AFTER_MS } from '../src/lib/kiosk/idle';
+import { wordsOf } from './helpers';
 import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
 import { fixtureCollection, SITE_FIXTURE } from './site-fixture';
 
@@ -76,7 +77,7 @@ test.describe('museum kiosk', () => {
 		const line = page.locator('[data-languages] button.line[data-lang="fr"]').nth(3);
 		await line.tap();
 		await expect(line).toHaveAttribute('aria-current', 'true');
-		const text = (await line.locator('.text').textContent())!.trim();
+		const text = (await wordsOf(line)).trim();
 		await expect(caption).toHaveText(text);
 		await expect.poll(() => isPlaying(page)).toBe(true);
 		const size = await caption.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { audioTime, CLIP, lines, openClip, showSingleLanguage, startOf } from './helpers';
+import { audioTime, CLIP, lines, openClip, showSingleLanguage, startOf, wordsOf } from './helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -65,9 +65,7 @@ test('three selected lines are cited exactly, and their link replays just that p
 	await showSingleLanguage(page, /lietuvių/i);
 	const first = lines(page).nth(4);
 	const third = lines(page).nth(6);
-	const texts = await Promise.all(
-		[4, 5, 6].map((i) => lines(page).nth(i).locator('.text').textContent())
-	);
+	const texts = await Promise.all([4, 5, 6].map((i) => wordsOf(lines(page).nth(i))));
 	const start = await startOf(first);
 	const end = Number(await third.getAttribute('data-end'));
 
@@ -125,7 +123,7 @@ test('copying as Markdown and the link alone keep the exact characters', async (
 	await openClip(page, 'yarynich-escape');
 	await showSingleLanguage(page, /українська/i);
 	const line = lines(page).nth(2);
-	const text = await line.locator('.text').textContent();
+	const text = await wordsOf(line);
 	await page.locator('.entry').nth(2).getByRole('link').click();
 	const quote = page.getByTestId('quote');
 	await quote.getByRole('button', { name: 'Copy as Markdown' }).click();

@@ -109,10 +109,19 @@ export async function highlightLag(page, { lead, sample }) {
 	const hit = new Set();
 	// With the captions view shown: how far its change is from the line's, in page time.
 	const captionGaps = [];
+	// Lags over 20 ms, each with the long tasks (> 50 ms) that ran while the line was late.
+	const outliers = [];
 	for (const mark of probe.marks) {
 		if (mark.paused || !crossed.includes(mark.start) || hit.has(mark.start)) continue;
 		hit.add(mark.start);
-		lags.push((mark.at - mark.start) * 1000);
+		const lag = (mark.at - mark.start) * 1000;
+		lags.push(lag);
+		if (lag > 20) {
+			const late = probe.longTasks.filter(
+				(task) => task.start <= mark.t && task.start + task.duration >= mark.t - lag
+			);
+			outliers.push({ start: mark.start, lagMs: lag, longTasksMs: late.map((t) => t.duration) });
+		}
 		const caption = probe.captions.find(
 			(c) => c.at >= mark.start - 0.05 && Math.abs(c.t - mark.t) < 250
 		);
@@ -120,6 +129,7 @@ export async function highlightLag(page, { lead, sample }) {
 	}
 	return {
 		lags,
+		outliers,
 		captionGaps,
 		crossed: crossed.length,
 		missed: crossed.filter((s) => !hit.has(s)).length,

@@ -137,6 +137,8 @@ export class PlayerState {
 			}
 		});
 		sync();
+		// Already playing: a line clicked before hydration (see transcript/early-clicks.ts).
+		if (!media.paused) handlers.play!();
 		// A deep link may have set the time before hydration; the element keeps its own.
 		if (media.currentTime > 0) this.#read();
 		else if (this.#currentTime > 0 && !this.#recovery.failed) media.currentTime = this.#currentTime;

@@ -69,7 +69,12 @@ export class FollowScroll {
 			const top = rect.top - box.getBoundingClientRect().top + box.scrollTop;
 			return Math.max(0, top - box.clientHeight / 2 + rect.height / 2);
 		};
-		box.scrollTo({ top: offset(), behavior });
+		const top = offset();
+		// A jump (a seek, a far match) goes there at once: scrolling smoothly past hours of lines
+		// would lay out every block on the way (content-visibility), in the frames where the
+		// next line's highlight is due.
+		if (Math.abs(top - box.scrollTop) > 2 * box.clientHeight) behavior = 'auto';
+		box.scrollTo({ top, behavior });
 		// Layout can move under a smooth scroll (a font arriving, the window resized): once the
 		// scroll is over, aim again at the line's real position, if it is still the one to show.
 		const settle = () => {

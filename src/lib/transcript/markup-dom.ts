@@ -4,6 +4,9 @@
  * time link), so this file and that one change together.
  */
 
+import type { MarkupLine } from './outline.ts';
+import type { CueNode } from './types.ts';
+
 /** Where a line sits: its track's language and its cue index. */
 export interface LinePosition {
 	lang: string;
@@ -72,17 +75,37 @@ export function markClass(elements: readonly Element[], name: string) {
 /** A line's entry (its time and button together), which carries the find and passage marks. */
 export const entryOf = (line: HTMLElement) => line.parentElement;
 
-/** The element holding a line's words (without its time or speaker). */
-export const textOf = (line: HTMLElement) => line.querySelector<HTMLElement>('.text');
+/**
+ * The text nodes of a line's words, in order: the button's text without its speaker (time is
+ * generated content, not text). Word offsets count from the first of them.
+ */
+function wordNodes(line: Element): Text[] {
+	const walker = document.createTreeWalker(line, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+		acceptNode: (node) =>
+			node.nodeType === Node.TEXT_NODE
+				? NodeFilter.FILTER_ACCEPT
+				: (node as Element).classList.contains('speaker')
+					? NodeFilter.FILTER_REJECT
+					: NodeFilter.FILTER_SKIP
+	});
+	const nodes: Text[] = [];
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+	return nodes;
+}
 
-/** A range over characters [start, end) of an element's text, across its formatting tags. */
-export function textRange(element: Element, start: number, end: number): Range | undefined {
-	const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+/** A line's words as text (without its time or speaker). */
+export const wordsText = (line: Element) =>
+	wordNodes(line)
+		.map((node) => node.data)
+		.join('');
+
+/** A range over characters [start, end) of a line's words, across their formatting tags. */
+export function textRange(line: Element, start: number, end: number): Range | undefined {
 	const range = document.createRange();
 	let seen = 0;
 	let started = false;
-	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-		const length = node.nodeValue?.length ?? 0;
+	for (const node of wordNodes(line)) {
+		const length = node.data.length;
 		if (!started && start <= seen + length) {
 			range.setStart(node, start - seen);
 			started = true;
@@ -96,20 +119,70 @@ export function textRange(element: Element, start: number, end: number): Range |
 	return undefined;
 }
 
-/** The character of an element's text under a point on the screen (a click), if any. */
-export function textOffsetAt(element: Element, x: number, y: number): number | undefined {
+/** The character of a line's words under a point on the screen (a click), if any. */
+export function textOffsetAt(line: Element, x: number, y: number): number | undefined {
 	// caretPositionFromPoint is the standard (Firefox, Chromium 128+); WebKit has the older one.
 	const position = document.caretPositionFromPoint?.(x, y);
 	const node = position
 		? position.offsetNode
 		: document.caretRangeFromPoint?.(x, y)?.startContainer;
 	const offset = position ? position.offset : document.caretRangeFromPoint?.(x, y)?.startOffset;
-	if (!node || offset === undefined || !element.contains(node)) return undefined;
-	const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+	if (!node || offset === undefined) return undefined;
 	let seen = 0;
-	for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+	for (const text of wordNodes(line)) {
 		if (text === node) return seen + offset;
-		seen += text.nodeValue?.length ?? 0;
+		seen += text.data.length;
 	}
 	return undefined;
+}
+
+// —— Reading the cues back from the markup (the page's data does not repeat them) ——
+
+/** Cue formatting back from the elements markup.ts wrote for it (see cueHtml). */
+function nodesOf(parent: Node): CueNode[] {
+	const nodes: CueNode[] = [];
+	for (const child of parent.childNodes) {
+		if (child.nodeType === Node.TEXT_NODE) {
+			nodes.push((child as Text).data);
+			continue;
+		}
+		if (!(child instanceof Element) || child.classList.contains('speaker')) continue;
+		const tag = child.localName;
+		const children = nodesOf(child);
+		if (tag === 'i' || tag === 'b' || tag === 'u' || tag === 'ruby' || tag === 'rt') {
+			nodes.push({ tag, children });
+			continue;
+		}
+		const classes = [...child.classList]
+			.filter((c) => c.startsWith('cue-'))
+			.map((c) => c.slice('cue-'.length));
+		const lang = child.getAttribute('lang');
+		nodes.push(lang ? { tag: 'lang', lang, classes, children } : { tag: 'c', classes, children });
+	}
+	return nodes;
+}
+
+/**
+ * The lines of one language in the server's markup of a clip's transcript (the list marked
+ * `data-clip`), by cue index; undefined when the page does not show that clip's list.
+ */
+export function readLines(
+	document: Document,
+	clip: string,
+	lang: string
+): (MarkupLine | undefined)[] | undefined {
+	const list = [...document.querySelectorAll<HTMLElement>('[data-clip]')].find(
+		(element) => element.dataset.clip === clip
+	);
+	if (!list) return undefined;
+	const lines: (MarkupLine | undefined)[] = [];
+	for (const button of list.querySelectorAll<HTMLElement>(LINE)) {
+		if (button.dataset.lang !== lang) continue;
+		lines[Number(button.dataset.index)] = {
+			start: Number(button.dataset.start),
+			end: Number(button.dataset.end),
+			nodes: nodesOf(button)
+		};
+	}
+	return lines;
 }

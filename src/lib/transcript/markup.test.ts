@@ -69,8 +69,14 @@ describe('lineHtml', () => {
 		expect(html).toContain('href="#t=83.2,107.5&amp;lang=lt"');
 		expect(html).toContain('aria-label="Link to the line at 1:23"');
 		expect(html).toContain('data-start="83.2" data-end="107.5" data-index="4" data-lang="lt"');
-		expect(html).toContain('<span class="body" lang="lt">');
-		expect(html).toContain('<span class="visually-hidden">1:23 </span>');
+		// The button's name begins with the time (its ::before says data-time); its text follows.
+		expect(html).toContain('lang="lt" data-time="1:23">Kengir, 1954</button>');
+	});
+	it('is two elements: the time and the button holding the text', () => {
+		expect(tags(lineHtml(cue(83.2, 107.5, 'Kengir'), 4, 'lt', false, labels))).toEqual([
+			'a',
+			'button'
+		]);
 	});
 	it('without a link label (the kiosk), shows the time as plain text, not a link', () => {
 		const html = lineHtml(cue(83.2, 107.5, 'Kengir, 1954'), 4, 'lt', true, {});
@@ -87,7 +93,7 @@ describe('lineHtml', () => {
 			true,
 			labels
 		);
-		expect(tags(html)).toEqual(['div', 'a', 'button', 'span', 'span', 'span', 'span']);
+		expect(tags(html)).toEqual(['a', 'button', 'span']);
 		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 		expect(html).toContain('<span class="speaker">"&gt;&lt;img src=x onerror=alert(1)&gt;</span>');
 	});
@@ -117,10 +123,15 @@ describe('lists', () => {
 			{ lang: 'fr', cues: translation },
 			labels
 		);
-		const rows = html.split('<div role="listitem" class="row">').slice(1);
+		// Each line is an item of three elements; an original spans its translation lines' rows.
+		expect(html.match(/role="listitem"/g)).toHaveLength(5);
+		expect(tags(html).filter((tag) => tag !== 'span')).toHaveLength(1 + 5 * 3);
+		const rows = html.split('<div role="listitem" class="entry"').slice(1);
 		expect(rows).toHaveLength(2);
-		expect(rows[1]).toContain('data-index="1" data-lang="uk"');
-		expect(rows[1]).toContain('data-index="1" data-lang="fr"');
+		expect(rows[1]).toMatch(/^ style="--rows:2">.*data-index="1" data-lang="uk"/);
+		expect(rows[1]).toContain(
+			'class="entry translation"><a class="time" href="#t=2,3&amp;lang=fr"'
+		);
 		expect(rows[1]).toContain('data-index="2" data-lang="fr"');
 	});
 });

@@ -8,6 +8,7 @@ import {
 	megabytes
 } from '../content/limits.ts';
 import { lineLocator, type Problem } from '../content/problems.ts';
+import { nodesToText } from './outline.ts';
 import { formatTime } from './time.ts';
 import type { Cue, CueNode, WordTiming } from './types.ts';
 import { wordTimings } from './words.ts';
@@ -481,8 +482,4 @@ export function flattenCueText(tree: ParsedNode[]): {
 	const nodes = convert(tree);
 	const [speaker] = speakers;
 	return { text: nodesToText(nodes).trim(), speaker, speakers: [...speakers], nodes, stamps };
-}
-
-export function nodesToText(nodes: CueNode[]): string {
-	return nodes.map((n) => (typeof n === 'string' ? n : nodesToText(n.children))).join('');
 }

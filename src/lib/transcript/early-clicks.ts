@@ -1,0 +1,18 @@
+/**
+ * The source of a small inline script for every page's head (hooks.server.ts puts it there,
+ * allowed by its hash): until the transcript list is interactive (its `transcript-interactive`
+ * mark, see TranscriptList), a click on a line plays the audio from the line's `data-start`.
+ * A 3-hour page's lines are on screen long before its JavaScript has started; a reader who
+ * clicks one then should hear it, as with the lightest players. Once the list answers clicks
+ * itself, the script stands aside.
+ */
+export function earlyClickScript(): string {
+	return (
+		`document.addEventListener('click',function(e){` +
+		`if(performance.getEntriesByName('transcript-interactive').length)return;` +
+		`var line=e.target instanceof Element&&e.target.closest('button[data-start]');` +
+		`var audio=document.querySelector('audio');if(!line||!audio)return;` +
+		`audio.currentTime=Number(line.getAttribute('data-start'));` +
+		`var played=audio.play();if(played)played.catch(function(){});},true);`
+	);
+}

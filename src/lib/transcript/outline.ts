@@ -1,0 +1,118 @@
+import type { Track } from '../content/types.ts';
+import type { Cue, CueNode, WordTiming } from './types.ts';
+
+/*
+ * A track whose lines are in the page's markup travels to the browser without its text: the
+ * browser reads the text and the times from the markup (markup-dom.ts) and gets only what the
+ * markup does not say, here, in a compact form. A 3-hour interview's cue text then appears in
+ * the page once, not three times (markup, plain text, formatted nodes).
+ */
+
+/** What a track's markup does not say: speakers where they change, and word timings. */
+export interface TrackOutline {
+	/** Number of cues: the markup must show exactly these. */
+	count: number;
+	/** `[cue index, speaker]` where the speaker changes; `''` for no speaker. */
+	speakers: [number, string][];
+	/**
+	 * Word timings, flat: for each cue with timings, its index, its number of words after the
+	 * first (which begins with the cue), then each of those words' character offset and its
+	 * start in milliseconds after the cue's.
+	 */
+	words: number[];
+}
+
+/**
+ * A track outlined for the page's data: with its lines when the page does not show them as
+ * markup (times flat, `[start, end, …]`; text once, as formatted nodes), else without.
+ */
+export type OutlinedTrack = Omit<Track, 'cues'> & {
+	outline: TrackOutline;
+	lines?: { times: number[]; nodes: CueNode[][] };
+};
+
+/** A track as the clip page's data carries it. */
+export type PageTrack = Track | OutlinedTrack;
+
+/** Times, text and formatting of one cue, as read back from its line in the markup. */
+export interface MarkupLine {
+	start: number;
+	end: number;
+	nodes: CueNode[];
+}
+
+/** The track for the page's data; with its lines unless the page shows them as markup. */
+export function outlineTrack(track: Track, inMarkup: boolean): OutlinedTrack {
+	const { cues, ...rest } = track;
+	const speakers: [number, string][] = [];
+	const words: number[] = [];
+	cues.forEach((cue, index) => {
+		const speaker = cue.speaker ?? '';
+		if (speaker !== (cues[index - 1]?.speaker ?? '')) speakers.push([index, speaker]);
+		if (!cue.words) return;
+		words.push(index, cue.words.length - 1);
+		for (const word of cue.words.slice(1)) {
+			words.push(word.offset, Math.round((word.time - cue.start) * 1000));
+		}
+	});
+	const outlined: OutlinedTrack = { ...rest, outline: { count: cues.length, speakers, words } };
+	if (!inMarkup) {
+		outlined.lines = {
+			times: cues.flatMap((cue) => [cue.start, cue.end]),
+			nodes: cues.map((cue) => cue.nodes)
+		};
+	}
+	return outlined;
+}
+
+export function nodesToText(nodes: readonly CueNode[]): string {
+	return nodes.map((n) => (typeof n === 'string' ? n : nodesToText(n.children))).join('');
+}
+
+/**
+ * The track again, from its outline and its lines as the markup shows them (index for index).
+ * Throws, naming the track, when the markup does not hold the outline's lines.
+ */
+export function trackFromOutline(
+	track: OutlinedTrack,
+	lines: readonly (MarkupLine | undefined)[] = linesOf(track)
+): Track {
+	const { outline, lines: _, ...rest } = track;
+	if (lines.length !== outline.count || lines.includes(undefined)) {
+		throw new Error(
+			`${track.file}: the page shows ${lines.filter(Boolean).length} of its ${outline.count} lines`
+		);
+	}
+	const cues: Cue[] = (lines as MarkupLine[]).map((line) => ({
+		id: '',
+		start: line.start,
+		end: line.end,
+		text: nodesToText(line.nodes).trim(),
+		nodes: line.nodes,
+		line: 0
+	}));
+	let speaker = '';
+	let next = 0;
+	cues.forEach((cue, index) => {
+		if (outline.speakers[next]?.[0] === index) speaker = outline.speakers[next++]![1];
+		if (speaker) cue.speaker = speaker;
+	});
+	for (let i = 0; i < outline.words.length;) {
+		const cue = cues[outline.words[i++]!]!;
+		const count = outline.words[i++]!;
+		const words: WordTiming[] = [{ offset: 0, time: cue.start }];
+		for (let w = 0; w < count; w++, i += 2) {
+			words.push({ offset: outline.words[i]!, time: cue.start + outline.words[i + 1]! / 1000 });
+		}
+		cue.words = words;
+	}
+	return { ...rest, cues };
+}
+
+/** The lines an outlined track carries itself (none when the page shows them as markup). */
+function linesOf(track: OutlinedTrack): MarkupLine[] {
+	const { times, nodes } = track.lines ?? { times: [], nodes: [] };
+	return nodes.map((line, i) => ({ start: times[2 * i]!, end: times[2 * i + 1]!, nodes: line }));
+}
+
+export const isOutlined = (track: PageTrack): track is OutlinedTrack => 'outline' in track;

@@ -1,0 +1,21 @@
+import { error, json } from '@sveltejs/kit';
+import { findClip } from '$lib/content/summary';
+import { getContent } from '$lib/server/content';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+export const prerender = true;
+
+export const entries: EntryGenerator = async () => {
+	const { collection } = await getContent();
+	return collection.clips.map((clip) => ({ slug: clip.slug }));
+};
+
+/**
+ * A clip's tracks, whole: for a clip page reached by a navigation inside the site, whose data
+ * leaves out the text that a page loaded from the server shows as markup (see ../+page.ts).
+ */
+export const GET: RequestHandler = async ({ params }) => {
+	const clip = findClip((await getContent()).collection, params.slug);
+	if (!clip) error(404, 'No such recording');
+	return json(clip.tracks);
+};
