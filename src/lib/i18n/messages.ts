@@ -49,7 +49,7 @@ export const en = {
 	'player.shortcuts': 'Keyboard shortcuts',
 	'player.close': 'Close',
 	'player.shortcutsIntro':
-		'These keys work when focus is inside the player or transcript, never while typing in a field.',
+		'These keys work anywhere on the page, never while typing in a field or in a dialog such as this one.',
 	'player.shortcutsEnabled': 'Single-key shortcuts on',
 	'key.toggle': 'Play or pause',
 	'key.back': 'Back 10 seconds',
@@ -60,7 +60,8 @@ export const en = {
 	'key.sliderEnds': 'On the waveform: start or end',
 	'key.help': 'Show this list',
 	'key.captions': 'Show or hide the captions view',
-	'key.space': 'Space also plays or pauses (except on a button or link).',
+	'key.space':
+		'Inside the player and transcript, Space also plays or pauses (except on a button or link); elsewhere it scrolls the page.',
 	'key.remapIntro': 'To change a key, type the new one in its box.',
 	'key.for': 'Key for “{action}”',
 	'key.reset': 'Restore the default keys',
@@ -166,7 +167,12 @@ export const en = {
 	'kiosk.continue': 'Continue',
 	'kiosk.audioFailed':
 		'This recording cannot be played at the moment. Returning to the recordings…',
-	'kiosk.minutes': '{minutes} min'
+	'kiosk.minutes': '{minutes} min',
+	'kiosk.staff': 'For staff',
+	'kiosk.offlineStoring': 'Offline copy: saving…',
+	'kiosk.offlineStored': 'Offline copy: ready',
+	'kiosk.offlineFailed': 'Offline copy failed, so the kiosk needs the network: {reason}',
+	'kiosk.offlineRetry': 'Try again'
 } as const;
 
 export type MessageKey = keyof typeof en;
