@@ -224,6 +224,33 @@ describe('an error while the element plays on', () => {
 		expect(reported.failed).toBe(0);
 	});
 
+	it('paused before the clock was seen moving: judged at the next play', () => {
+		const { media, reported } = setup();
+		void media.play();
+		media.fail(DECODE);
+		vi.advanceTimersByTime(100);
+		media.pause();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 3000);
+		expect(reported.failed).toBe(0);
+		void media.play();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 3000);
+		expect(reported.failed).toBe(0);
+		expect(reported.problem).toBeUndefined();
+
+		// A real failure: the clock still does not move at the next play.
+		const broken = setup();
+		void broken.media.play();
+		broken.media.starve();
+		broken.media.fail(NETWORK);
+		broken.media.pause();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 3000);
+		expect(broken.reported.failed).toBe(0);
+		void broken.media.play();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 1000);
+		expect(broken.reported.failed).toBe(1);
+		expect(broken.reported.problem).toBe('interrupted');
+	});
+
 	it('is fatal at once when the element has no data where it is', () => {
 		const { media, reported } = setup(() => {});
 		void media.play();

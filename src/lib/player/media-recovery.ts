@@ -55,6 +55,8 @@ export class MediaRecovery {
 	#errorTimer: ReturnType<typeof setTimeout> | undefined;
 	/** The time at the last `timeupdate` (undefined after a seek): whether the clock moves. */
 	#lastTime: number | undefined;
+	/** An error came while playing, and playback paused before it was judged: judge at the next play. */
+	#errorPending = false;
 	#handlers: Record<string, () => void>;
 
 	/**
@@ -75,6 +77,7 @@ export class MediaRecovery {
 			play: () => {
 				this.#setProblem(undefined);
 				this.#watchForStall();
+				if (this.#errorPending && media.error) this.#judgeError();
 			},
 			playing: () => this.#dataFlows(),
 			canplay: () => this.#dataFlows(),
@@ -170,6 +173,7 @@ export class MediaRecovery {
 		if (!advanced) return;
 		clearTimeout(this.#errorTimer);
 		this.#errorTimer = undefined;
+		this.#errorPending = false;
 		this.#dataFlows();
 	}
 
@@ -183,15 +187,28 @@ export class MediaRecovery {
 		const cannotPlay =
 			media.paused || media.readyState === HAVE_NOTHING || media.error?.code === SRC_NOT_SUPPORTED;
 		if (cannotPlay) return this.#fail();
+		this.#judgeError();
+	}
+
+	/**
+	 * Fails unless the clock is seen moving within the grace period. Paused by then (the reader
+	 * pressed pause at once), nothing is lost by waiting: the next play is judged instead.
+	 */
+	#judgeError() {
+		const media = this.#media;
+		this.#errorPending = false;
 		this.#lastTime = media.currentTime;
 		clearTimeout(this.#errorTimer);
 		this.#errorTimer = setTimeout(() => {
 			this.#errorTimer = undefined;
-			if (media.error) this.#fail();
+			if (!media.error) return;
+			if (media.paused) this.#errorPending = true;
+			else this.#fail();
 		}, ERROR_GRACE_SECONDS * 1000);
 	}
 
 	#fail() {
+		this.#errorPending = false;
 		clearTimeout(this.#errorTimer);
 		clearTimeout(this.#stallTimer);
 		this.#failed = true;
