@@ -13,15 +13,22 @@ export const EARLY_MARGIN = 0.004;
 export const TIMER_LEAD_MS = 3;
 /** A larger move of the reported time than this (× rate) is a seek or a hiccup, not one step. */
 const MAX_STEP = 0.1;
-/** Two reads at least this far apart (ms) giving the same time, while playing, show a coarse clock. */
+/** Two reads at least this far apart (ms) giving the same time, while playing, are a repeat. */
 const REPEAT_GAP_MS = 4;
+/**
+ * A clock is coarse when its steps come after repeats more often than not: each step after a
+ * repeat counts one up, each without one down, and this count makes it coarse. A smooth clock
+ * (Chromium's) repeats only at a hiccup, then moves at every read and counts back down.
+ */
+const COARSE_AFTER_STEPS = 3;
+const COARSE_COUNT_MAX = 6;
 // HTMLMediaElement.HAVE_FUTURE_DATA: below it a still clock is waiting for data, not coarse.
 const HAVE_FUTURE_DATA = 3;
 
 /**
  * The media clock between the steps of a coarse `currentTime`. Firefox advances it about every
  * 40 ms, so a boundary is seen up to a step late however often it is read. Once the clock is
- * seen to stand still between reads while playing, each reading is extended by the wall time
+ * seen to stand still between reads before most of its steps, each reading is extended by the wall time
  * elapsed since the clock last stepped (× rate), never by more than one step. The moment of a
  * step is known to lie between the read that saw the old time and the one that sees the new;
  * within that window the previous step's moment plus the time moved (÷ rate) places it best.
@@ -35,11 +42,14 @@ export class SteppedClock {
 	#steppedAt = NaN;
 	/** The size of one step (media seconds); 0 until one is seen. */
 	#step = 0;
-	#coarse = false;
+	/** A repeat was read since the last step. */
+	#repeated = false;
+	/** Steps after a repeat minus steps without one, within 0 and COARSE_COUNT_MAX. */
+	#repeatedSteps = 0;
 
-	/** Whether the clock has been seen to move in steps (kept for the element's life). */
+	/** Whether the clock moves in steps: its steps come after repeats more often than not. */
 	get coarse(): boolean {
-		return this.#coarse;
+		return this.#repeatedSteps >= COARSE_AFTER_STEPS;
 	}
 	/** One step of the clock, in media seconds (0 until seen). */
 	get step(): number {
@@ -65,6 +75,8 @@ export class SteppedClock {
 		if (reported !== previous) {
 			const moved = reported - previous;
 			if (moved > 0 && moved <= MAX_STEP * rate) {
+				const count = this.#repeatedSteps + (this.#repeated ? 1 : -1);
+				this.#repeatedSteps = Math.min(COARSE_COUNT_MAX, Math.max(0, count));
 				// Read within one step of the last read: the move is exactly one step.
 				if (((now - this.#readAt) / 1000) * rate < moved) this.#step = moved;
 				const predicted = this.#steppedAt + (moved / rate) * 1000;
@@ -75,14 +87,15 @@ export class SteppedClock {
 				// The first read, a seek or a jump: when the clock got there is unknown.
 				this.#steppedAt = NaN;
 			}
+			this.#repeated = false;
 		} else if (now - this.#readAt >= REPEAT_GAP_MS && Number.isFinite(this.#steppedAt)) {
-			// Still, after having moved since the last reset: a coarse clock (a clock held at the
-			// start of playback, as Chromium's is until audio comes out, does not count).
-			this.#coarse = true;
+			// Still, after having moved since the last reset (a clock held at the start of
+			// playback, as Chromium's is until audio comes out, does not count).
+			this.#repeated = true;
 		}
 		this.#reported = reported;
 		this.#readAt = now;
-		if (!this.#coarse || !Number.isFinite(this.#steppedAt)) return reported;
+		if (!this.coarse || !Number.isFinite(this.#steppedAt)) return reported;
 		const elapsed = Math.max(0, ((now - this.#steppedAt) / 1000) * rate);
 		return reported + Math.min(elapsed, this.#step);
 	}
