@@ -1,10 +1,41 @@
-import { defineConfig } from '@playwright/test';
-import { findBrowser } from './scripts/find-browser.js';
+import { defineConfig, type Project } from '@playwright/test';
+import { findBrowser, findFirefox } from './scripts/find-browser.js';
 import { SITE_BUILD, SITE_FIXTURE } from './tests/site-fixture';
 
 // E2E_PORT_OFFSET lets two checkouts run their suites side by side on one machine.
 const PORT = 4173 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 const executablePath = findBrowser();
+// E2E_ENGINES=chromium (a comma-separated list) runs fewer engines than are installed.
+const wanted = (engine: string) =>
+	!process.env.E2E_ENGINES || process.env.E2E_ENGINES.split(',').includes(engine);
+const firefoxPath = wanted('firefox') ? findFirefox() : undefined;
+
+/**
+ * The other engines run the scenarios tagged @engines: what differs between engines (the
+ * player, its clock, keys, the offline store), so CI time stays within bounds. One set of
+ * scenarios; where an engine cannot do something, the test skips for it and says why.
+ */
+const otherEngines: Project[] = [];
+if (firefoxPath) {
+	otherEngines.push({
+		name: 'firefox',
+		grep: /@engines/,
+		use: {
+			browserName: 'firefox',
+			// Stock Firefox (Debian's ESR) over WebDriver BiDi: Playwright's own build cannot be
+			// downloaded here.
+			channel: 'moz-firefox',
+			launchOptions: {
+				executablePath: firefoxPath,
+				firefoxUserPrefs: {
+					// Let tests play audio without a click, as Chromium's flag does.
+					'media.autoplay.default': 0,
+					'media.autoplay.blocking_policy': 0
+				}
+			}
+		}
+	});
+}
 
 export default defineConfig({
 	testDir: 'tests',
@@ -17,22 +48,30 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
-		trace: 'retain-on-failure',
-		launchOptions: {
-			executablePath,
-			// The machine has no network but loopback: keep Chromium from trying to reach out.
-			args: [
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic',
-				'--autoplay-policy=no-user-gesture-required'
-			],
-			chromiumSandbox: false
-		}
+		trace: 'retain-on-failure'
 	},
-	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				browserName: 'chromium',
+				launchOptions: {
+					executablePath,
+					// The machine has no network but loopback: keep Chromium from trying to reach out.
+					args: [
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync',
+						'--no-first-run',
+						'--disable-quic',
+						'--autoplay-policy=no-user-gesture-required'
+					],
+					chromiumSandbox: false
+				}
+			}
+		},
+		...otherEngines
+	],
 	webServer: {
 		// Tests run against the real static output, as a visitor would get it, of the tests' own
 		// collection (never transcripts/, which is the deployer's).

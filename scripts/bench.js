@@ -7,6 +7,8 @@
 //   npm run bench                  everything (about twenty minutes on two cores)
 //   npm run bench -- --no-build    reuse the last builds (no build times then)
 //   npm run bench -- --quick       fewer samples, no Lighthouse: a quick look
+//   npm run bench -- --lag-only    the highlight lag on the demo clips, in each engine installed
+//                                  (Chromium, and Firefox ESR when installed): a few minutes
 import { execFileSync, spawn } from 'node:child_process';
 import {
 	cpSync,
@@ -23,8 +25,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-import { findBrowser } from './find-browser.js';
+import { chromium, firefox } from '@playwright/test';
+import { findBrowser, findFirefox } from './find-browser.js';
 import { LONG_SLUG, writeLongFixture } from './bench/long-fixture.js';
 import { runLighthouse } from './bench/lighthouse.js';
 import { firstSeekingClick, htmlBytes, writeHalPage } from './bench/peer.js';
@@ -45,9 +47,11 @@ const { values: options } = parseArgs({
 		'no-build': { type: 'boolean', default: false },
 		quick: { type: 'boolean', default: false },
 		port: { type: 'string', default: '4180' },
-		lead: { type: 'string', default: '0.6' }
+		lead: { type: 'string', default: '0.6' },
+		'lag-only': { type: 'boolean', default: false }
 	}
 });
+const lagOnly = options['lag-only'];
 const quick = options.quick;
 const PORT = Number(options.port);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -80,7 +84,13 @@ const results = {
 };
 
 // 1. Builds, each with an empty audio cache, so the times include decoding every recording.
-if (!options['no-build'] || !existsSync(join(SITE, 'index.html'))) {
+if (lagOnly) {
+	// The demo collection alone is enough for the lag on the demo clips.
+	if (!options['no-build'] || !existsSync(join(SITE, 'index.html'))) {
+		console.error('Building the demo collection…');
+		build({ BUILD_DIR: SITE });
+	}
+} else if (!options['no-build'] || !existsSync(join(SITE, 'index.html'))) {
 	console.error('Generating the 3-hour fixture…');
 	const fixture = await writeLongFixture(FIXTURE);
 	console.error(
@@ -98,7 +108,7 @@ if (!options['no-build'] || !existsSync(join(SITE, 'index.html'))) {
 	const warmSeconds = build({ TRANSCRIPTS_DIR: FIXTURE, BUILD_DIR: SITE });
 	results.build = { demoSeconds, longSeconds, warmSeconds, fixture };
 }
-if (!options['no-build'] || !existsSync(join(SEARCH_SITE, 'fixture.json'))) {
+if (!lagOnly && (!options['no-build'] || !existsSync(join(SEARCH_SITE, 'fixture.json')))) {
 	console.error('Writing the search index of a 1,000-hour archive…');
 	rmSync(SEARCH_SITE, { recursive: true, force: true });
 	cpSync(SITE, SEARCH_SITE, {
@@ -110,9 +120,13 @@ if (!options['no-build'] || !existsSync(join(SEARCH_SITE, 'fixture.json'))) {
 	written.seconds = (performance.now() - started) / 1000;
 	writeFileSync(join(SEARCH_SITE, 'fixture.json'), JSON.stringify(written));
 }
-const searchFixture = JSON.parse(readFileSync(join(SEARCH_SITE, 'fixture.json'), 'utf8'));
+const searchFixture = lagOnly
+	? undefined
+	: JSON.parse(readFileSync(join(SEARCH_SITE, 'fixture.json'), 'utf8'));
 // The peer's page, over the 3-hour clip's audio and its original transcript.
-const hal = writeHalPage(SITE, join(FIXTURE, LONG_SLUG, 'en.vtt'), `/media/${LONG_SLUG}/audio.wav`);
+const hal = lagOnly
+	? undefined
+	: writeHalPage(SITE, join(FIXTURE, LONG_SLUG, 'en.vtt'), `/media/${LONG_SLUG}/audio.wav`);
 
 // The server logs each response with the bytes it really sent: the browser's own accounting
 // leaves out media requests it cancels.
@@ -148,9 +162,11 @@ async function waitForServer(url) {
 const server = startServer(SITE, PORT);
 const served = server.served;
 const SEARCH_PORT = PORT + 2;
-const searchServer = startServer(SEARCH_SITE, SEARCH_PORT);
+const searchServer = lagOnly
+	? { served: [], stop: () => {} }
+	: startServer(SEARCH_SITE, SEARCH_PORT);
 await waitForServer(BASE);
-await waitForServer(`http://127.0.0.1:${SEARCH_PORT}`);
+if (!lagOnly) await waitForServer(`http://127.0.0.1:${SEARCH_PORT}`);
 const browser = await chromium.launch({
 	executablePath,
 	args: [
@@ -168,17 +184,58 @@ try {
 		.filter((e) => e.isDirectory() && existsSync(join('transcripts', e.name, 'clip.json')))
 		.map((e) => e.name);
 
-	// 2. Highlight lag at cue boundaries during 1× playback.
+	// 2. Highlight lag at cue boundaries during 1× playback, in each engine installed.
+	/** @param {import('@playwright/test').Browser} engine */
+	const demoLag = async (engine) => {
+		const into = { lags: [], clockLags: [], crossed: 0, missed: 0 };
+		for (const slug of quick ? [DEMO_SHORT] : demoClips) {
+			const page = await engine.newPage({ viewport: { width: 1366, height: 768 } });
+			await openClip(page, `${BASE}/clips/${slug}`);
+			const r = await highlightLag(page, { lead });
+			into.lags.push(...r.lags);
+			into.clockLags.push(...r.clockLags);
+			into.crossed += r.crossed;
+			into.missed += r.missed;
+			await page.close();
+		}
+		return into;
+	};
 	console.error('Highlight lag on the demo clips…');
-	const lag = { demo: { lags: [], crossed: 0, missed: 0 }, long: undefined };
-	for (const slug of quick ? [DEMO_SHORT] : demoClips) {
-		const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-		await openClip(page, `${BASE}/clips/${slug}`);
-		const r = await highlightLag(page, { lead });
-		lag.demo.lags.push(...r.lags);
-		lag.demo.crossed += r.crossed;
-		lag.demo.missed += r.missed;
-		await page.close();
+	const lag = { demo: await demoLag(browser), long: undefined, firefox: undefined };
+	const firefoxPath = findFirefox();
+	if (firefoxPath) {
+		console.error('Highlight lag on the demo clips, in Firefox…');
+		const other = await firefox.launch({
+			channel: 'moz-firefox',
+			executablePath: firefoxPath,
+			firefoxUserPrefs: { 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0 }
+		});
+		try {
+			lag.firefox = await demoLag(other);
+			lag.firefox.version = other.version();
+		} finally {
+			await other.close();
+		}
+	}
+	if (lagOnly) {
+		const ms = (l) => `${fmt(summary(l).median, 2)} / ${fmt(summary(l).p95, 2)} ms`;
+		const engines = [[`Chromium ${browser.version()}`, lag.demo]];
+		if (lag.firefox) engines.push([`Firefox ${lag.firefox.version}`, lag.firefox]);
+		table(
+			'Highlight lag at cue boundaries on the demo clips, 1× playback (median / p95): page time when the line gets aria-current minus page time when the audio reached the cue start; and currentTime then minus the start',
+			engines.flatMap(([name, l]) => [
+				[`${name} (${l.crossed} boundaries, ${l.missed} missed)`, ms(l.lags)],
+				['  as currentTime then, minus the start', ms(l.clockLags)]
+			])
+		);
+		writeFileSync(
+			join(OUT, 'lag.json'),
+			JSON.stringify({ date: new Date().toISOString(), machine: results.machine, lag }, null, 2)
+		);
+		// The rest of the bench is skipped: stop what the finally block below would.
+		await browser.close();
+		server.stop();
+		process.exit(0);
 	}
 	// The same with the captions view shown: its text must change in the same frame as the line.
 	console.error('Captions view against the highlight…');
@@ -336,14 +393,17 @@ try {
 	const of = (slug, key) => summary(loads[slug].map((l) => l[key]));
 	const longTaskDurations = playing.longTasks.map((t) => t.duration);
 
+	/** @param {{lags: number[], clockLags: number[], crossed: number, missed: number}} l */
+	const lagSummary = (l) => ({
+		ms: summary(l.lags),
+		clockMs: summary(l.clockLags),
+		crossed: l.crossed,
+		missed: l.missed
+	});
 	results.highlightLag = {
-		demo: { ms: summary(lag.demo.lags), crossed: lag.demo.crossed, missed: lag.demo.missed },
-		long: {
-			ms: summary(lag.long.lags),
-			crossed: lag.long.crossed,
-			missed: lag.long.missed,
-			outliers: lag.long.outliers
-		}
+		demo: lagSummary(lag.demo),
+		long: { ...lagSummary(lag.long), outliers: lag.long.outliers },
+		firefox: lag.firefox && { ...lagSummary(lag.firefox), version: lag.firefox.version }
 	};
 	results.captionsView = {
 		gapMs: summary(captionGaps),
@@ -430,28 +490,42 @@ try {
 	const ms = (s) => `${fmt(s.median, 2)} / ${fmt(s.p95, 2)} ms`;
 	const hl = results.highlightLag;
 	table(
-		'Highlight lag at cue boundaries, 1× playback (audio clock when the line gets aria-current, minus the cue start; median / p95)',
+		'Highlight lag at cue boundaries, 1× playback (page time when the line gets aria-current, minus page time when the audio reached the cue start; median / p95)',
 		[
 			[
-				`demo clips (${hl.demo.crossed} boundaries)`,
+				`Chromium, demo clips (${hl.demo.crossed} boundaries)`,
 				ms(hl.demo.ms),
 				'p95 < 5 ms',
 				hl.demo.ms.p95 < 5
 			],
+			[`  as currentTime then, minus the start`, ms(hl.demo.clockMs)],
 			[`  missed`, String(hl.demo.missed), '0', hl.demo.missed === 0],
 			[
-				`3-hour clip (${hl.long.crossed} boundaries)`,
+				`Chromium, 3-hour clip (${hl.long.crossed} boundaries)`,
 				ms(hl.long.ms),
 				'p95 < 5 ms',
 				hl.long.ms.p95 < 5
 			],
+			[`  as currentTime then, minus the start`, ms(hl.long.clockMs)],
 			[`  missed`, String(hl.long.missed), '0', hl.long.missed === 0],
 			[
 				`  max (over 20 ms: ${hl.long.outliers.length}, of which during a long task: ${hl.long.outliers.filter((o) => o.longTasksMs.length).length})`,
 				`${fmt(hl.long.ms.max, 2)} ms`,
 				'<= 20 ms',
 				hl.long.ms.max <= 20
-			]
+			],
+			...(hl.firefox
+				? [
+						[
+							`Firefox ${hl.firefox.version}, demo clips (${hl.firefox.crossed} boundaries)`,
+							ms(hl.firefox.ms),
+							'p95 < 10 ms',
+							hl.firefox.ms.p95 < 10
+						],
+						[`  as currentTime then (in ~40 ms steps), minus the start`, ms(hl.firefox.clockMs)],
+						[`  missed`, String(hl.firefox.missed), '0', hl.firefox.missed === 0]
+					]
+				: [['Firefox', 'not installed (apt-get install firefox-esr)']])
 		]
 	);
 	const pr = results.peer;

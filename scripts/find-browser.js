@@ -49,6 +49,22 @@ export function findBrowser({ install = true } = {}) {
 	);
 }
 
+const FIREFOX_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+/**
+ * The system's Firefox (Debian's firefox-esr), which Playwright drives over WebDriver BiDi; its
+ * own patched Firefox cannot be downloaded here. Never installed from here: `.ci/run` does that.
+ * @returns {string | undefined}
+ */
+export function findFirefox() {
+	return (
+		process.env.FIREFOX_PATH ||
+		FIREFOX_PATHS.find((path) => existsSync(path)) ||
+		onPath('firefox-esr') ||
+		onPath('firefox')
+	);
+}
+
 // Run directly (`node scripts/find-browser.js`) to install or locate it ahead of the tests.
 if (import.meta.url === `file://${process.argv[1]}`) {
 	console.log(findBrowser() ?? chromium.executablePath());

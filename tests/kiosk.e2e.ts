@@ -317,6 +317,93 @@ test.describe('the offline store checks what it stores', () => {
 	});
 });
 
+test.describe('the offline store as staff see it', { tag: '@engines' }, () => {
+	test('an offline store that cannot be made is shown in the staff corner, and a retry makes it', async ({
+		page,
+		baseURL
+	}) => {
+		test.setTimeout(90_000);
+		const upstream = new URL(baseURL!);
+		// A proxy that answers every audio request with a 206 for half the file (as Firefox's
+		// cache did for audio partly played) until told to stop.
+		let partial = true;
+		const proxy = createServer((request, response) => {
+			const url = request.url!;
+			const forward = httpRequest(
+				{ host: upstream.hostname, port: upstream.port, path: url, headers: request.headers },
+				(answer) => {
+					if (!(partial && url.endsWith('.mp3'))) {
+						response.writeHead(answer.statusCode!, answer.headers);
+						answer.pipe(response);
+						return;
+					}
+					const chunks: Buffer[] = [];
+					answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+					answer.on('end', () => {
+						const whole = Buffer.concat(chunks);
+						const half = whole.subarray(0, whole.length >> 1);
+						response.writeHead(206, {
+							'content-type': 'audio/mpeg',
+							'content-length': String(half.length),
+							'content-range': `bytes 0-${half.length - 1}/${whole.length}`
+						});
+						response.end(half);
+					});
+				}
+			);
+			request.pipe(forward);
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		try {
+			const errors: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() === 'error') errors.push(message.text());
+			});
+			await page.goto(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/kiosk`);
+			const corner = page.getByTestId('offline-status');
+			await expect(corner).toHaveAttribute('data-state', 'failed', { timeout: 30_000 });
+			await expect(corner).toContainText(/Offline copy failed.*\.mp3: answered 206, not 200/);
+			expect(errors.join('\n')).toContain('answered 206');
+
+			partial = false;
+			await corner.getByRole('button', { name: 'Try again' }).click();
+			await expect(corner).toHaveAttribute('data-state', 'stored', { timeout: 30_000 });
+			await expect(corner).toHaveText('Offline copy: ready');
+			await offlineStoreReady(page);
+		} finally {
+			proxy.close();
+		}
+	});
+
+	test('a clip page opened first (its audio partly fetched), then the kiosk, then no network', async ({
+		page,
+		context
+	}) => {
+		test.setTimeout(90_000);
+		// How a kiosk is set up: someone checks a clip on the public page, then opens the kiosk.
+		const slug = fixtureCollection().kiosk.clips[0]!;
+		await page.goto(`/clips/${slug}`);
+		await expect(page.getByTestId('waveform')).toBeVisible();
+		await page.getByRole('button', { name: 'Play', exact: true }).click();
+		await expect.poll(() => audioTime(page)).toBeGreaterThan(0.3);
+		await page.evaluate(() => document.querySelector('audio')!.pause());
+
+		await page.goto('/kiosk');
+		await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'stored', {
+			timeout: 30_000
+		});
+		await offlineStoreReady(page);
+		await context.setOffline(true);
+		await page.reload();
+		await page.getByTestId('attract').click();
+		await page.locator(`a.tile[href$="/${slug}"]`).click();
+		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		await page.getByTestId('play').click();
+		await expect.poll(() => audioTime(page)).toBeGreaterThan(0.5);
+		await expect(page.getByTestId('audio-problem')).toHaveCount(0);
+	});
+});
+
 // The idle reset, with a copy of the site whose kiosk waits 3 s, then counts down 3 s.
 const IDLE = { idleSeconds: 3, countdownSeconds: 3 };
 /** Long enough for the question, or for the reset after it, with a margin for a busy machine. */

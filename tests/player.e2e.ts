@@ -12,7 +12,7 @@ import {
 	startOf
 } from './helpers';
 
-test.describe('clip page player', () => {
+test.describe('clip page player', { tag: '@engines' }, () => {
 	test.beforeEach(async ({ page }) => {
 		await openClip(page);
 		await showSingleLanguage(page);
@@ -36,7 +36,7 @@ test.describe('clip page player', () => {
 			.toBe(true);
 	});
 
-	test('during playback the highlight moves from line to line', async ({ page }) => {
+	test('during playback the highlight moves from line to line', async ({ page }, testInfo) => {
 		const first = lines(page).nth(0);
 		const second = lines(page).nth(1);
 		const secondStart = await startOf(second);
@@ -44,7 +44,10 @@ test.describe('clip page player', () => {
 		// Jump to just before the second line so the test does not wait for a whole cue.
 		await page.evaluate((t) => (document.querySelector('audio')!.currentTime = t), secondStart - 1);
 		await expect(second).toHaveAttribute('aria-current', 'true', { timeout: 5000 });
-		expect(await audioTime(page)).toBeGreaterThanOrEqual(secondStart - 0.01);
+		// Firefox reports the clock in ~40 ms steps, and the highlight follows the audio between
+		// them: its currentTime may still read up to a step short of the line's start.
+		const step = testInfo.project.name === 'firefox' ? 0.045 : 0;
+		expect(await audioTime(page)).toBeGreaterThanOrEqual(secondStart - 0.01 - step);
 		await expect(first).not.toHaveAttribute('aria-current', 'true');
 	});
 
@@ -170,6 +173,34 @@ test.describe('clip page player', () => {
 		await page.keyboard.press('l');
 		await nextFrame(page);
 		expect(await audioTime(page)).toBeCloseTo(at, 1);
+	});
+
+	test('single-key shortcuts act anywhere on the page, never in a dialog', async ({ page }) => {
+		const paused = () => page.evaluate(() => document.querySelector('audio')!.paused);
+		// A click on the page's heading, outside the player: focus leaves the player.
+		await page.getByRole('heading', { level: 1 }).click();
+		expect(await page.evaluate(() => !document.activeElement?.closest('#player'))).toBe(true);
+		await page.keyboard.press('k');
+		await expect.poll(paused).toBe(false);
+		await page.keyboard.press('k');
+		await expect.poll(paused).toBe(true);
+		const before = await audioTime(page);
+		await page.keyboard.press('l');
+		await expect.poll(() => audioTime(page)).toBeGreaterThan(before + 9);
+		// Outside the player, Space is the page's own (it scrolls): no play.
+		await page.getByRole('heading', { level: 1 }).click();
+		await page.keyboard.press(' ');
+		await nextFrame(page);
+		expect(await paused()).toBe(true);
+
+		// In a dialog its own controls come first: `k` on its checkbox does not play.
+		await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+		await expect(dialog).toContainText('anywhere on the page');
+		await dialog.getByRole('checkbox', { name: 'Single-key shortcuts on' }).focus();
+		await page.keyboard.press('k');
+		await nextFrame(page);
+		expect(await paused()).toBe(true);
 	});
 });
 

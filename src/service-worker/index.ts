@@ -13,6 +13,7 @@
  * a file still bad after that fails the install, and the kiosk keeps the version it has.
  */
 import { base, build, files, version } from '$service-worker';
+import type { InstallFailedMessage } from '$lib/kiosk/offline-status';
 import {
 	eachLimited,
 	fetchWhole,
@@ -42,6 +43,11 @@ worker.addEventListener('install', (event) => {
 			} catch (error) {
 				// Leave nothing half-stored: the next attempt starts afresh.
 				await caches.delete(CACHE);
+				// Tell the kiosk why, for its staff corner (a failed install is otherwise silent).
+				const reason = error instanceof Error ? error.message : String(error);
+				const message: InstallFailedMessage = { type: 'offline-store-failed', reason };
+				const pages = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true });
+				for (const page of pages) page.postMessage(message);
 				throw error;
 			}
 		})()

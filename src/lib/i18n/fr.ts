@@ -67,7 +67,7 @@ export const fr: CatalogueOf<'fr'> = {
 	'player.close': 'Fermer',
 	'player.more': 'Autres commandes',
 	'player.shortcutsIntro':
-		'Ces touches agissent quand le focus est dans le lecteur ou la transcription, jamais pendant la saisie dans un champ.',
+		'Ces touches agissent partout sur la page, jamais pendant la saisie dans un champ ni dans une fenêtre comme celle-ci.',
 	'player.shortcutsEnabled': 'Raccourcis à une touche activés',
 	'key.toggle': 'Lecture ou pause',
 	'key.back': 'Reculer de 10 secondes',
@@ -79,7 +79,7 @@ export const fr: CatalogueOf<'fr'> = {
 	'key.help': 'Afficher cette liste',
 	'key.captions': 'Afficher ou masquer la vue sous-titres',
 	'key.space':
-		'La barre d’espace lance ou arrête aussi la lecture (sauf sur un bouton ou un lien).',
+		'Dans le lecteur et la transcription, la barre d’espace lance ou arrête aussi la lecture (sauf sur un bouton ou un lien) ; ailleurs, elle fait défiler la page.',
 	'key.remapIntro': 'Pour changer une touche, tapez la nouvelle dans sa case.',
 	'key.for': 'Touche pour « {action} »',
 	'key.reset': 'Rétablir les touches par défaut',
@@ -211,5 +211,11 @@ export const fr: CatalogueOf<'fr'> = {
 	'kiosk.continue': 'Continuer',
 	'kiosk.audioFailed':
 		'Cet enregistrement ne peut pas être lu pour le moment. Retour aux enregistrements…',
-	'kiosk.minutes': { one: '{count} min', many: '{count} min', other: '{count} min' }
+	'kiosk.minutes': { one: '{count} min', many: '{count} min', other: '{count} min' },
+	'kiosk.staff': 'Pour le personnel',
+	'kiosk.offlineStoring': 'Copie hors ligne : enregistrement…',
+	'kiosk.offlineStored': 'Copie hors ligne : prête',
+	'kiosk.offlineFailed':
+		'Échec de la copie hors ligne, la borne a donc besoin du réseau : {reason}',
+	'kiosk.offlineRetry': 'Réessayer'
 };

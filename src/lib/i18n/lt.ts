@@ -73,7 +73,7 @@ export const lt: CatalogueOf<'lt'> = {
 	'player.close': 'Uždaryti',
 	'player.more': 'Daugiau valdiklių',
 	'player.shortcutsIntro':
-		'Šie klavišai veikia, kai židinys yra grotuve ar nuoraše, bet niekada – kai rašote laukelyje.',
+		'Šie klavišai veikia bet kurioje puslapio vietoje, bet niekada – kai rašote laukelyje arba kai atvertas dialogo langas, kaip šis.',
 	'player.shortcutsEnabled': 'Vieno klavišo komandos įjungtos',
 	'key.toggle': 'Leisti arba pristabdyti',
 	'key.back': 'Atgal 10 sekundžių',
@@ -85,7 +85,7 @@ export const lt: CatalogueOf<'lt'> = {
 	'key.help': 'Rodyti šį sąrašą',
 	'key.captions': 'Rodyti arba slėpti subtitrų vaizdą',
 	'key.space':
-		'Tarpo klavišas taip pat paleidžia arba pristabdo (išskyrus, kai židinys yra ant mygtuko ar nuorodos).',
+		'Grotuve ir nuoraše tarpo klavišas taip pat paleidžia arba pristabdo (išskyrus, kai židinys yra ant mygtuko ar nuorodos); kitur jis slenka puslapį.',
 	'key.remapIntro': 'Norėdami pakeisti klavišą, įveskite naują jo laukelyje.',
 	'key.for': 'Klavišas veiksmui „{action}“',
 	'key.reset': 'Atkurti numatytuosius klavišus',
@@ -225,5 +225,11 @@ export const lt: CatalogueOf<'lt'> = {
 		few: '{count} min.',
 		many: '{count} min.',
 		other: '{count} min.'
-	}
+	},
+	'kiosk.staff': 'Darbuotojams',
+	'kiosk.offlineStoring': 'Neprisijungus naudojama kopija: įrašoma…',
+	'kiosk.offlineStored': 'Neprisijungus naudojama kopija: paruošta',
+	'kiosk.offlineFailed':
+		'Kopijos neprisijungus įrašyti nepavyko, todėl kioskui reikia tinklo: {reason}',
+	'kiosk.offlineRetry': 'Bandyti dar kartą'
 };

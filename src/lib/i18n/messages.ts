@@ -73,7 +73,7 @@ export const en = {
 	'player.close': 'Close',
 	'player.more': 'More controls',
 	'player.shortcutsIntro':
-		'These keys work when focus is inside the player or transcript, never while typing in a field.',
+		'These keys work anywhere on the page, never while typing in a field or in a dialog such as this one.',
 	'player.shortcutsEnabled': 'Single-key shortcuts on',
 	'key.toggle': 'Play or pause',
 	'key.back': 'Back 10 seconds',
@@ -84,7 +84,8 @@ export const en = {
 	'key.sliderEnds': 'On the waveform: start or end',
 	'key.help': 'Show this list',
 	'key.captions': 'Show or hide the captions view',
-	'key.space': 'Space also plays or pauses (except on a button or link).',
+	'key.space':
+		'Inside the player and transcript, Space also plays or pauses (except on a button or link); elsewhere it scrolls the page.',
 	'key.remapIntro': 'To change a key, type the new one in its box.',
 	'key.for': 'Key for “{action}”',
 	'key.reset': 'Restore the default keys',
@@ -209,7 +210,12 @@ export const en = {
 	'kiosk.continue': 'Continue',
 	'kiosk.audioFailed':
 		'This recording cannot be played at the moment. Returning to the recordings…',
-	'kiosk.minutes': { one: '{count} min', other: '{count} min' }
+	'kiosk.minutes': { one: '{count} min', other: '{count} min' },
+	'kiosk.staff': 'For staff',
+	'kiosk.offlineStoring': 'Offline copy: saving…',
+	'kiosk.offlineStored': 'Offline copy: ready',
+	'kiosk.offlineFailed': 'Offline copy failed, so the kiosk needs the network: {reason}',
+	'kiosk.offlineRetry': 'Try again'
 } as const;
 
 export type MessageKey = keyof typeof en;

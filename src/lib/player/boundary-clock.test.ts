@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BoundaryClock, EARLY_MARGIN } from './boundary-clock.ts';
+import { BoundaryClock, EARLY_MARGIN, SteppedClock } from './boundary-clock.ts';
 import { FakeMedia, useFakeMediaGlobals } from './fake-media.ts';
 
 /*
@@ -9,18 +9,22 @@ import { FakeMedia, useFakeMediaGlobals } from './fake-media.ts';
 
 interface Published {
 	time: number;
-	/** Where the audio was when that time was published. */
+	/** Where the audio was when that time was published (as reported, and really). */
 	audio: number;
+	exact: number;
 }
 
 useFakeMediaGlobals();
 
 /** A clock following a loaded fake element, recording what it publishes. */
-function setup(boundaries: number[]) {
+function setup(boundaries: number[], step = 0) {
 	const media = new FakeMedia();
+	media.step = step;
 	media.loaded(60);
 	const published: Published[] = [];
-	const clock = new BoundaryClock((time) => published.push({ time, audio: media.currentTime }));
+	const clock = new BoundaryClock((time) =>
+		published.push({ time, audio: media.currentTime, exact: media.exactTime })
+	);
 	const release = clock.attach(media);
 	clock.setBoundaries(boundaries);
 	/** Starts playing at `time`, as the player does on the element's `play` event. */
@@ -198,5 +202,121 @@ describe('BoundaryClock', () => {
 			expect(media.tracks[0]!.cues).toEqual([]);
 			expect(media.tracks[0]!.oncuechange).toBeNull();
 		});
+	});
+
+	describe('a coarse clock (Firefox advances currentTime every ~40 ms)', () => {
+		const STEP = 0.04;
+		// Irregular, so that the boundaries fall at every phase of the clock's steps.
+		const BOUNDARIES = [1.013, 1.5, 2.037, 2.52, 3.009, 3.333, 4.071, 4.5, 5.029, 5.77];
+
+		/** How late (s) the published time reached each boundary after the audio really did. */
+		function lags(published: Published[], boundaries: number[]) {
+			return boundaries.map((b) => firstPast(published, b)!.exact - b);
+		}
+
+		it('moves the line within a few ms of the audio reaching each boundary, never far early', () => {
+			const { published, playFrom } = setup(BOUNDARIES, STEP);
+			playFrom(0.5);
+			vi.advanceTimersByTime(6000);
+			const late = lags(published, BOUNDARIES);
+			// Reading the stepped clock alone, the change comes up to a whole step (40 ms) late.
+			expect(Math.max(...late)).toBeLessThan(0.01);
+			expect(Math.min(...late)).toBeGreaterThanOrEqual(-EARLY_MARGIN - 0.002);
+		});
+
+		it('the same at 1.5×, and after a rate change and a seek', () => {
+			const { media, clock, published, playFrom } = setup(BOUNDARIES, STEP);
+			media.playbackRate = 1.5;
+			playFrom(0.5);
+			vi.advanceTimersByTime(1500);
+			media.playbackRate = 1;
+			clock.jump(3.2);
+			media.currentTime = 3.2;
+			vi.advanceTimersByTime(3000);
+			const crossed = BOUNDARIES.filter((b) => b < 2.6 || b > 3.3);
+			expect(Math.max(...lags(published, crossed))).toBeLessThan(0.01);
+		});
+
+		it('is never ahead of the reported time by more than one step, even when the audio stalls', () => {
+			const { media, published, playFrom } = setup([], STEP);
+			playFrom(1);
+			vi.advanceTimersByTime(500);
+			media.starve();
+			media.readyState = 4; // a stall the element does not announce: only the cap holds
+			vi.advanceTimersByTime(500);
+			for (const p of published) expect(p.time - p.audio).toBeLessThanOrEqual(STEP + 1e-9);
+			// And it went ahead at all: between steps, time is carried on.
+			expect(published.some((p) => p.time > p.audio + 0.01)).toBe(true);
+		});
+
+		it('never moves backwards while playing on', () => {
+			const { published, playFrom } = setup(BOUNDARIES, STEP);
+			playFrom(0.5);
+			vi.advanceTimersByTime(6000);
+			const times = published.map((p) => p.time);
+			expect(times).toEqual([...times].sort((a, b) => a - b));
+		});
+	});
+
+	it('a smooth clock (Chromium) is published exactly as read, boundaries aside', () => {
+		const { published, playFrom } = setup(BOUNDARIES_SMOOTH);
+		playFrom(0.5);
+		vi.advanceTimersByTime(3000);
+		const off = published.filter((p) => p.time !== p.audio && !BOUNDARIES_SMOOTH.includes(p.time));
+		expect(off).toEqual([]);
+	});
+});
+
+const BOUNDARIES_SMOOTH = [1.013, 1.5, 2.037, 2.52, 3.009];
+
+describe('SteppedClock', () => {
+	/** Reads `clock` at wall time `ms` of a clock that reported `time`, playing at 1×. */
+	const at = (clock: SteppedClock, ms: number, time: number, flowing = true) =>
+		clock.read(time, 1, ms, flowing);
+
+	it('returns a clock that never stands still exactly as read', () => {
+		const clock = new SteppedClock();
+		for (let ms = 0; ms < 500; ms += 16)
+			expect(at(clock, ms, 10 + ms / 1000 + 0.0003)).toBe(10 + ms / 1000 + 0.0003);
+		expect(clock.coarse).toBe(false);
+	});
+
+	it('a clock held at the start of playback (Chromium before audio comes out) is not coarse', () => {
+		const clock = new SteppedClock();
+		for (let ms = 0; ms <= 48; ms += 16) expect(at(clock, ms, 5)).toBe(5);
+		for (let ms = 64; ms < 400; ms += 16)
+			expect(at(clock, ms, 5 + (ms - 50) / 1000)).toBe(5 + (ms - 50) / 1000);
+		expect(clock.coarse).toBe(false);
+	});
+
+	it('a smooth clock that hiccups once (held 50 ms under load, as Chromium was seen to) stays exact', () => {
+		const clock = new SteppedClock();
+		let time = 10;
+		for (let ms = 0; ms < 1000; ms += 10) {
+			if (ms < 400 || ms >= 450) time += 0.01;
+			expect(at(clock, ms, time)).toBe(time);
+		}
+		expect(clock.coarse).toBe(false);
+	});
+
+	it('carries a stepped clock on between steps, up to one step, from where it stepped', () => {
+		const clock = new SteppedClock();
+		// Steps of 40 ms at wall 0, 40, 80…; read every 10 ms.
+		for (let ms = 0; ms <= 200; ms += 10) at(clock, ms, Math.floor(ms / 40) * 0.04);
+		expect(clock.coarse).toBe(true);
+		expect(clock.step).toBeCloseTo(0.04, 9);
+		// 25 ms after the step at 200: 0.2 reported, 0.225 really.
+		expect(at(clock, 225, 0.2)).toBeCloseTo(0.225, 9);
+		// Never more than a step ahead of what is reported, however long it stands still.
+		expect(at(clock, 400, 0.2)).toBeCloseTo(0.24, 9);
+	});
+
+	it('starts afresh after a reset, and does not guess while not flowing', () => {
+		const clock = new SteppedClock();
+		for (let ms = 0; ms <= 200; ms += 10) at(clock, ms, Math.floor(ms / 40) * 0.04);
+		clock.reset();
+		expect(at(clock, 215, 30)).toBe(30);
+		expect(at(clock, 230, 30)).toBe(30);
+		expect(at(clock, 250, 30, false)).toBe(30);
 	});
 });

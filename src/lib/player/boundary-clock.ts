@@ -11,6 +11,95 @@ const TIMER_HORIZON = 0.05;
 export const EARLY_MARGIN = 0.004;
 /** The timer aims this far before the boundary. */
 export const TIMER_LEAD_MS = 3;
+/** A larger move of the reported time than this (× rate) is a seek or a hiccup, not one step. */
+const MAX_STEP = 0.1;
+/** Two reads at least this far apart (ms) giving the same time, while playing, are a repeat. */
+const REPEAT_GAP_MS = 4;
+/**
+ * A clock is coarse when its steps come after repeats more often than not: each step after a
+ * repeat counts one up, each without one down, and this count makes it coarse. A smooth clock
+ * (Chromium's) repeats only at a hiccup, then moves at every read and counts back down.
+ */
+const COARSE_AFTER_STEPS = 3;
+const COARSE_COUNT_MAX = 6;
+// HTMLMediaElement.HAVE_FUTURE_DATA: below it a still clock is waiting for data, not coarse.
+const HAVE_FUTURE_DATA = 3;
+
+/**
+ * The media clock between the steps of a coarse `currentTime`. Firefox advances it about every
+ * 40 ms, so a boundary is seen up to a step late however often it is read. Once the clock is
+ * seen to stand still between reads before most of its steps, each reading is extended by the wall time
+ * elapsed since the clock last stepped (× rate), never by more than one step. The moment of a
+ * step is known to lie between the read that saw the old time and the one that sees the new;
+ * within that window the previous step's moment plus the time moved (÷ rate) places it best.
+ * A clock that never stands still (Chromium's) is returned exactly as read.
+ */
+export class SteppedClock {
+	/** The time last read, and when (wall ms). */
+	#reported = NaN;
+	#readAt = 0;
+	/** When (wall ms) the clock last stepped to `#reported`, as best known. */
+	#steppedAt = NaN;
+	/** The size of one step (media seconds); 0 until one is seen. */
+	#step = 0;
+	/** A repeat was read since the last step. */
+	#repeated = false;
+	/** Steps after a repeat minus steps without one, within 0 and COARSE_COUNT_MAX. */
+	#repeatedSteps = 0;
+
+	/** Whether the clock moves in steps: its steps come after repeats more often than not. */
+	get coarse(): boolean {
+		return this.#repeatedSteps >= COARSE_AFTER_STEPS;
+	}
+	/** One step of the clock, in media seconds (0 until seen). */
+	get step(): number {
+		return this.#step;
+	}
+
+	/** Forget where the clock stepped: after a seek, a rate change, a pause or a play. */
+	reset(): void {
+		this.#reported = NaN;
+		this.#steppedAt = NaN;
+	}
+
+	/**
+	 * The best estimate of the media time, from `reported` (currentTime) read at `now` (wall ms)
+	 * at `rate`; `flowing` says the element plays with data, so its clock should be moving.
+	 */
+	read(reported: number, rate: number, now: number, flowing: boolean): number {
+		if (!flowing || !(rate > 0)) {
+			this.reset();
+			return reported;
+		}
+		const previous = this.#reported;
+		if (reported !== previous) {
+			const moved = reported - previous;
+			if (moved > 0 && moved <= MAX_STEP * rate) {
+				const count = this.#repeatedSteps + (this.#repeated ? 1 : -1);
+				this.#repeatedSteps = Math.min(COARSE_COUNT_MAX, Math.max(0, count));
+				// Read within one step of the last read: the move is exactly one step.
+				if (((now - this.#readAt) / 1000) * rate < moved) this.#step = moved;
+				const predicted = this.#steppedAt + (moved / rate) * 1000;
+				this.#steppedAt = Number.isFinite(predicted)
+					? Math.min(now, Math.max(this.#readAt, predicted))
+					: now;
+			} else {
+				// The first read, a seek or a jump: when the clock got there is unknown.
+				this.#steppedAt = NaN;
+			}
+			this.#repeated = false;
+		} else if (now - this.#readAt >= REPEAT_GAP_MS && Number.isFinite(this.#steppedAt)) {
+			// Still, after having moved since the last reset (a clock held at the start of
+			// playback, as Chromium's is until audio comes out, does not count).
+			this.#repeated = true;
+		}
+		this.#reported = reported;
+		this.#readAt = now;
+		if (!this.coarse || !Number.isFinite(this.#steppedAt)) return reported;
+		const elapsed = Math.max(0, ((now - this.#steppedAt) / 1000) * rate);
+		return reported + Math.min(elapsed, this.#step);
+	}
+}
 
 /** What the clock needs of the media element. */
 export interface ClockMedia extends EventTarget {
@@ -18,6 +107,8 @@ export interface ClockMedia extends EventTarget {
 	readonly playbackRate: number;
 	readonly paused: boolean;
 	readonly duration: number;
+	/** HAVE_FUTURE_DATA (3) or more: the clock should move while playing. */
+	readonly readyState?: number;
 	addTextTrack?(kind: 'metadata', label: string): TextTrack;
 }
 
@@ -42,6 +133,7 @@ export class BoundaryClock {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#timerTarget: number | undefined;
 	#track: TextTrack | undefined;
+	#stepped = new SteppedClock();
 
 	/**
 	 * `publish` receives every new time; `onFrame` runs after each frame's time is published
@@ -84,12 +176,14 @@ export class BoundaryClock {
 	/** Publishes `time` at once (a seek, or the element's own time while paused). */
 	jump(time: number): void {
 		this.#cancelTimer();
+		this.#stepped.reset();
 		this.#set(time);
 	}
 
 	/** The media plays: follow it. */
 	start(): void {
 		this.#running = true;
+		this.#stepped.reset();
 		this.#loop();
 	}
 
@@ -98,18 +192,26 @@ export class BoundaryClock {
 		this.#running = false;
 		cancelAnimationFrame(this.#frame);
 		this.#cancelTimer();
+		this.#stepped.reset();
 	}
 
 	/**
-	 * The media clock, read here and nowhere else. (Some browsers advance `currentTime` in coarse
-	 * steps; extrapolating between them would go here.)
+	 * The media clock, read here and nowhere else: `currentTime`, carried between the steps of a
+	 * coarse clock (see SteppedClock).
 	 */
 	#mediaTime(media: ClockMedia): number {
-		return media.currentTime;
+		const flowing = !media.paused && (media.readyState ?? HAVE_FUTURE_DATA) >= HAVE_FUTURE_DATA;
+		return this.#stepped.read(media.currentTime, media.playbackRate, performance.now(), flowing);
 	}
 
-	/** A timer armed for the old playback rate would fire at the wrong moment: the next frame aims again. */
-	#retime = () => this.#cancelTimer();
+	/**
+	 * A timer armed for the old playback rate would fire at the wrong moment: the next frame aims
+	 * again, from a clock that starts counting at the new rate.
+	 */
+	#retime = () => {
+		this.#cancelTimer();
+		this.#stepped.reset();
+	};
 
 	#set(time: number) {
 		this.#time = time;

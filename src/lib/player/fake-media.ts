@@ -18,18 +18,31 @@ export class FakeMedia extends EventTarget {
 	loads = 0;
 	/** The error name the next play() rejects with (e.g. 'AbortError'), if any. */
 	rejectNextPlay: string | undefined;
+	/**
+	 * As the standard has it (and WebKit shows): play() stays pending until the element has
+	 * future data, and a pause rejects it with AbortError. Off: play() resolves at once.
+	 */
+	pendingPlay = false;
+	/** WebKit after a seek: the clock runs while readyState stays at 2 (HAVE_CURRENT_DATA). */
+	runsWithoutFutureData = false;
 	readonly tracks: FakeTrack[] = [];
 	#rate = 1;
 	#at = 0;
 	#since = Date.now();
 	/** Playing but without data: the clock stands still. */
 	#starved = false;
+	/** The promises of play() calls still pending (see pendingPlay). */
+	#pending: { resolve: () => void; reject: (error: DOMException) => void }[] = [];
+	/** Fires `timeupdate` every 250 ms while the clock runs, as browsers do. */
+	#ticker: ReturnType<typeof setInterval> | undefined;
 
 	get currentTime(): number {
-		const position = this.#moving()
-			? this.#at + ((Date.now() - this.#since) / 1000) * this.#rate
-			: this.#at;
+		const position = this.exactTime;
 		return this.step > 0 ? Math.floor(position / this.step + 1e-9) * this.step : position;
+	}
+	/** Where the audio really is: `currentTime` before a coarse clock rounds it down. */
+	get exactTime(): number {
+		return this.#moving() ? this.#at + ((Date.now() - this.#since) / 1000) * this.#rate : this.#at;
 	}
 	set currentTime(time: number) {
 		this.#at = time;
@@ -52,20 +65,31 @@ export class FakeMedia extends EventTarget {
 		const rejection = this.rejectNextPlay;
 		this.rejectNextPlay = undefined;
 		if (rejection) return Promise.reject(new DOMException('play() failed', rejection));
-		if (!this.paused) return Promise.resolve();
+		const settled = this.readyState >= 3 || !this.pendingPlay;
+		const promise = settled
+			? Promise.resolve()
+			: new Promise<void>((resolve, reject) => this.#pending.push({ resolve, reject }));
+		if (!this.paused) return promise;
 		this.#hold();
 		this.paused = false;
 		this.#fire('play');
 		this.#fire(this.readyState >= 3 ? 'playing' : 'waiting');
-		return Promise.resolve();
+		this.#tick();
+		return promise;
 	}
 
 	pause(): void {
 		if (this.paused) return;
 		this.#hold();
 		this.paused = true;
+		this.#tick();
 		this.#fire('timeupdate');
 		this.#fire('pause');
+		for (const { reject } of this.#pending.splice(0)) {
+			reject(
+				new DOMException('The play() request was interrupted by a call to pause().', 'AbortError')
+			);
+		}
 	}
 
 	/** Resets the element, as HTMLMediaElement.load() does: no data, no error, at 0, paused. */
@@ -76,6 +100,7 @@ export class FakeMedia extends EventTarget {
 		this.paused = true;
 		this.#at = 0;
 		this.#since = Date.now();
+		this.#tick();
 		this.#fire('emptied');
 		this.#fire('loadstart');
 	}
@@ -90,12 +115,23 @@ export class FakeMedia extends EventTarget {
 
 	/** Metadata and enough data arrive: `duration` seconds long. */
 	loaded(duration = 60): void {
+		this.#hold();
 		this.duration = duration;
 		this.readyState = 4;
+		this.#tick();
 		this.#fire('durationchange');
 		this.#fire('loadedmetadata');
 		this.#fire('canplay');
-		if (!this.paused) this.#fire('playing');
+		if (!this.paused) this.#startPlaying();
+	}
+
+	/** Metadata only (preload="metadata"): `duration` seconds long, no data yet. */
+	loadedMetadata(duration = 60): void {
+		this.#hold();
+		this.duration = duration;
+		this.readyState = 1;
+		this.#fire('durationchange');
+		this.#fire('loadedmetadata');
 	}
 
 	/** Data stops coming while playing: the clock stands still and the element waits. */
@@ -103,6 +139,7 @@ export class FakeMedia extends EventTarget {
 		this.#hold();
 		this.#starved = true;
 		this.readyState = 2;
+		this.#tick();
 		this.#fire('waiting');
 	}
 
@@ -111,8 +148,9 @@ export class FakeMedia extends EventTarget {
 		this.#hold();
 		this.#starved = false;
 		this.readyState = 4;
+		this.#tick();
 		this.#fire('canplay');
-		if (!this.paused) this.#fire('playing');
+		if (!this.paused) this.#startPlaying();
 	}
 
 	/** The element fails with a MediaError code (2 network, 3 decode, 4 source not supported). */
@@ -127,13 +165,25 @@ export class FakeMedia extends EventTarget {
 		this.#since = Date.now();
 		this.paused = true;
 		this.ended = true;
+		this.#tick();
 		this.#fire('timeupdate');
 		this.#fire('pause');
 		this.#fire('ended');
 	}
 
 	#moving() {
-		return !this.paused && !this.#starved;
+		return !this.paused && !this.#starved && (this.readyState >= 3 || this.runsWithoutFutureData);
+	}
+
+	#startPlaying() {
+		this.#fire('playing');
+		for (const { resolve } of this.#pending.splice(0)) resolve();
+	}
+
+	/** Starts or stops the `timeupdate` ticker to match whether the clock runs. */
+	#tick() {
+		clearInterval(this.#ticker);
+		this.#ticker = this.#moving() ? setInterval(() => this.#fire('timeupdate'), 250) : undefined;
 	}
 
 	/** Freezes the clock's reading before its speed changes. */

@@ -200,11 +200,87 @@ describe('an error while the element plays on', () => {
 		expect(recovery.failed).toBe(true);
 	});
 
+	it('before any data, at the first play (Firefox without a sound output): not fatal once the clock runs', () => {
+		const { media, recovery, reported } = setup((media) => media.loadedMetadata(60));
+		void media.play();
+		media.fail(DECODE);
+		media.feed();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 1000 * 3);
+		expect(reported.problem).toBeUndefined();
+		expect(reported.failed).toBe(0);
+		expect(recovery.failed).toBe(false);
+		expect(media.currentTime).toBeGreaterThan(2);
+	});
+
+	it('a pause within the grace period, the clock having moved, is no failure', () => {
+		const { media, reported } = setup();
+		void media.play();
+		vi.advanceTimersByTime(500);
+		media.fail(DECODE);
+		vi.advanceTimersByTime(300);
+		media.pause();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 1000 * 3);
+		expect(reported.problem).toBeUndefined();
+		expect(reported.failed).toBe(0);
+	});
+
+	it('paused before the clock was seen moving: judged at the next play', () => {
+		const { media, reported } = setup();
+		void media.play();
+		media.fail(DECODE);
+		vi.advanceTimersByTime(100);
+		media.pause();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 3000);
+		expect(reported.failed).toBe(0);
+		void media.play();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 3000);
+		expect(reported.failed).toBe(0);
+		expect(reported.problem).toBeUndefined();
+
+		// A real failure: the clock still does not move at the next play.
+		const broken = setup();
+		void broken.media.play();
+		broken.media.starve();
+		broken.media.fail(NETWORK);
+		broken.media.pause();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 3000);
+		expect(broken.reported.failed).toBe(0);
+		void broken.media.play();
+		vi.advanceTimersByTime(ERROR_GRACE_SECONDS * 1000);
+		expect(broken.reported.failed).toBe(1);
+		expect(broken.reported.problem).toBe('interrupted');
+	});
+
 	it('is fatal at once when the element has no data where it is', () => {
 		const { media, reported } = setup(() => {});
 		void media.play();
 		media.fail(SRC_NOT_SUPPORTED);
 		expect(reported.problem).toBe('unreachable');
+	});
+});
+
+describe('a clock that runs without the events saying so (WebKit after a seek)', () => {
+	it('at HAVE_CURRENT_DATA with the clock running: not buffering, never stalled', () => {
+		const { media, reported } = setup();
+		media.runsWithoutFutureData = true;
+		media.currentTime = 20;
+		media.readyState = 2;
+		void media.play();
+		expect(reported.buffering).toBe(true);
+		vi.advanceTimersByTime(1000);
+		expect(reported.buffering).toBe(false);
+		vi.advanceTimersByTime(STALL_SECONDS * 2000);
+		expect(reported.problem).toBeUndefined();
+	});
+
+	it('a clock that stands still at HAVE_CURRENT_DATA is still a stall', () => {
+		const { media, reported } = setup();
+		media.currentTime = 20;
+		media.readyState = 2;
+		void media.play();
+		vi.advanceTimersByTime(STALL_SECONDS * 1000);
+		expect(reported.buffering).toBe(true);
+		expect(reported.problem).toBe('stalled');
 	});
 });
 

@@ -11,7 +11,7 @@ export const STALL_SECONDS = 6;
 export const ERROR_GRACE_SECONDS = 1;
 
 // HTMLMediaElement's and MediaError's constants, here so this runs without the DOM.
-const HAVE_CURRENT_DATA = 2;
+const HAVE_NOTHING = 0;
 const HAVE_FUTURE_DATA = 3;
 const SRC_NOT_SUPPORTED = 4;
 
@@ -53,6 +53,10 @@ export class MediaRecovery {
 	#reloading = false;
 	#stallTimer: ReturnType<typeof setTimeout> | undefined;
 	#errorTimer: ReturnType<typeof setTimeout> | undefined;
+	/** The time at the last `timeupdate` (undefined after a seek): whether the clock moves. */
+	#lastTime: number | undefined;
+	/** An error came while playing, and playback paused before it was judged: judge at the next play. */
+	#errorPending = false;
 	#handlers: Record<string, () => void>;
 
 	/**
@@ -73,6 +77,7 @@ export class MediaRecovery {
 			play: () => {
 				this.#setProblem(undefined);
 				this.#watchForStall();
+				if (this.#errorPending && media.error) this.#judgeError();
 			},
 			playing: () => this.#dataFlows(),
 			canplay: () => this.#dataFlows(),
@@ -83,7 +88,9 @@ export class MediaRecovery {
 			pause: () => this.#idle(),
 			ended: () => this.#idle(),
 			error: () => this.#onError(),
-			loadedmetadata: () => this.#onMetadata()
+			loadedmetadata: () => this.#onMetadata(),
+			timeupdate: () => this.#onTimeUpdate(),
+			seeking: () => (this.#lastTime = undefined)
 		};
 		for (const [event, handler] of Object.entries(this.#handlers)) {
 			media.addEventListener(event, handler);
@@ -154,21 +161,54 @@ export class MediaRecovery {
 	}
 
 	/**
-	 * An error is fatal when the element cannot be playing (paused, or without data where it is),
-	 * else when its clock has not moved within a grace period (see ERROR_GRACE_SECONDS).
+	 * The clock moved while playing: whatever the events said, the audio plays. (WebKit runs the
+	 * clock at HAVE_CURRENT_DATA after a seek, with no `playing`; Firefox without a sound output
+	 * plays on after an `error`.)
+	 */
+	#onTimeUpdate() {
+		const media = this.#media;
+		const time = media.currentTime;
+		const advanced = !media.paused && this.#lastTime !== undefined && time > this.#lastTime;
+		this.#lastTime = time;
+		if (!advanced) return;
+		clearTimeout(this.#errorTimer);
+		this.#errorTimer = undefined;
+		this.#errorPending = false;
+		this.#dataFlows();
+	}
+
+	/**
+	 * An error is fatal at once when the element cannot be playing (paused, no source, nothing
+	 * loaded), else only if its clock has not moved within a grace period (ERROR_GRACE_SECONDS):
+	 * Firefox without a sound output fires one even before data arrives, and plays on.
 	 */
 	#onError() {
 		const media = this.#media;
-		if (media.paused || media.readyState < HAVE_CURRENT_DATA) return this.#fail();
-		const at = media.currentTime;
+		const cannotPlay =
+			media.paused || media.readyState === HAVE_NOTHING || media.error?.code === SRC_NOT_SUPPORTED;
+		if (cannotPlay) return this.#fail();
+		this.#judgeError();
+	}
+
+	/**
+	 * Fails unless the clock is seen moving within the grace period. Paused by then (the reader
+	 * pressed pause at once), nothing is lost by waiting: the next play is judged instead.
+	 */
+	#judgeError() {
+		const media = this.#media;
+		this.#errorPending = false;
+		this.#lastTime = media.currentTime;
 		clearTimeout(this.#errorTimer);
 		this.#errorTimer = setTimeout(() => {
-			const stillPlaying = !media.paused && media.currentTime > at;
-			if (!stillPlaying && media.error) this.#fail();
+			this.#errorTimer = undefined;
+			if (!media.error) return;
+			if (media.paused) this.#errorPending = true;
+			else this.#fail();
 		}, ERROR_GRACE_SECONDS * 1000);
 	}
 
 	#fail() {
+		this.#errorPending = false;
 		clearTimeout(this.#errorTimer);
 		clearTimeout(this.#stallTimer);
 		this.#failed = true;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeMedia, useFakeMediaGlobals } from './fake-media.ts';
+import { STALL_SECONDS } from './media-recovery.ts';
 import { PlayerState } from './player-state.svelte.ts';
 
 /* The player composed: the mirror, the requests, and the two units working through it. */
@@ -144,6 +145,65 @@ describe('PlayerState', () => {
 		media.feed();
 		expect(player.problem).toBeUndefined();
 		expect(player.buffering).toBe(false);
+	});
+
+	it('an error while the element plays on (Firefox without a sound output): nothing stops', () => {
+		const media = new FakeMedia();
+		media.loadedMetadata(60);
+		const player = new PlayerState(60);
+		player.attach(media);
+		player.playRange(5, 7);
+		// At the first play, before any data; then data comes and the clock runs.
+		media.fail(3);
+		media.feed();
+		vi.advanceTimersByTime(1000);
+		expect(player.problem).toBeUndefined();
+		expect(player.playing).toBe(true);
+		// The highlight follows the clock…
+		expect(player.currentTime).toBeGreaterThan(5.9);
+		vi.advanceTimersByTime(1500);
+		// …and the passage stops at its end.
+		expect(player.playing).toBe(false);
+		expect(media.paused).toBe(true);
+		expect(media.currentTime).toBeLessThan(7.05);
+		// The toggle plays again; it does not load the element afresh.
+		player.toggle();
+		expect(player.playing).toBe(true);
+		expect(media.loads).toBe(0);
+		expect(player.problem).toBeUndefined();
+	});
+
+	it('WebKit: play() pending at HAVE_CURRENT_DATA after a seek, the clock running, then AbortError on pause', async () => {
+		const { media, player } = setup();
+		media.pendingPlay = true;
+		media.runsWithoutFutureData = true;
+		player.seek(20);
+		media.readyState = 2; // after the seek, WebKit has the current frame only
+		player.play();
+		expect(player.playing).toBe(true);
+		vi.advanceTimersByTime(1000);
+		// The highlight follows, and no "Loading audio…" while the audio plays.
+		expect(player.currentTime).toBeGreaterThan(20.9);
+		expect(player.buffering).toBe(false);
+		vi.advanceTimersByTime(STALL_SECONDS * 1000);
+		expect(player.problem).toBeUndefined();
+		// The toggle pauses; the pending play() is rejected with AbortError, which is no problem.
+		player.toggle();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(player.playing).toBe(false);
+		expect(media.paused).toBe(true);
+		expect(player.buffering).toBe(false);
+		expect(player.problem).toBeUndefined();
+		const at = player.currentTime;
+		vi.advanceTimersByTime(STALL_SECONDS * 1000);
+		expect(player.problem).toBeUndefined();
+		expect(player.currentTime).toBe(at);
+		// And plays again from there.
+		player.toggle();
+		expect(player.playing).toBe(true);
+		expect(media.loads).toBe(0);
+		vi.advanceTimersByTime(500);
+		expect(player.currentTime).toBeGreaterThan(at + 0.4);
 	});
 
 	it('detaching lets the element go', () => {

@@ -14,6 +14,11 @@ describe('shortcutFor', () => {
 		expect(shortcutFor({ key: 'ArrowLeft' })).toBeUndefined();
 	});
 
+	it('Space only where asked (inside the player), since elsewhere it scrolls the page', () => {
+		expect(shortcutFor({ key: ' ' }, DEFAULT_KEYMAP, false)).toBeUndefined();
+		expect(shortcutFor({ key: 'k' }, DEFAULT_KEYMAP, false)).toBe('toggle');
+	});
+
 	it('follows a remapped keymap, and the old key no longer acts', () => {
 		const keymap = { ...DEFAULT_KEYMAP, toggle: 'p', captions: 'é' };
 		expect(shortcutFor({ key: 'p' }, keymap)).toBe('toggle');

@@ -12,18 +12,21 @@ export const DEFAULT_KEYMAP: Keymap = {
 	help: '?'
 };
 
-/** Space always plays or pauses too (as in every player), unless shortcuts are off. */
+/** Space plays or pauses too (as in every player) inside the player, unless shortcuts are off. */
 const SPACE = ' ';
 
 /** Elements whose own keys must win: fields being typed in, and controls Space activates. */
 const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 const SPACE_ACTIVATES = 'button, a, summary, [role="slider"], [role="button"], label';
 
-/** Whether a key event may be taken as a shortcut at all (never while typing). */
+/**
+ * Whether a key event may be taken as a shortcut at all: never while typing, nor in a dialog
+ * (its own controls come first, and what it covers should not change behind it).
+ */
 export function isShortcutTarget(event: KeyboardEvent): boolean {
 	if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
 	const target = event.target as Element | null;
-	if (target?.closest?.(TYPING)) return false;
+	if (target?.closest?.(TYPING) || target?.closest?.('dialog')) return false;
 	if (event.key === SPACE && target?.closest?.(SPACE_ACTIVATES)) return false;
 	return true;
 }
@@ -31,11 +34,16 @@ export function isShortcutTarget(event: KeyboardEvent): boolean {
 /** Caps Lock or Shift on a letter should not change what it does. */
 const normalize = (key: string) => key.toLowerCase();
 
+/**
+ * The action of a key, if any. Letters act page-wide; Space only where `spaceToo` (inside the
+ * player and transcript), since elsewhere on the page it scrolls.
+ */
 export function shortcutFor(
 	event: Pick<KeyboardEvent, 'key'>,
-	keymap: Keymap = DEFAULT_KEYMAP
+	keymap: Keymap = DEFAULT_KEYMAP,
+	spaceToo = true
 ): ShortcutAction | undefined {
-	if (event.key === SPACE) return 'toggle';
+	if (event.key === SPACE) return spaceToo ? 'toggle' : undefined;
 	if ([...event.key].length !== 1) return undefined;
 	const key = normalize(event.key);
 	return SHORTCUT_ACTIONS.find((action) => keymap[action] === key);
