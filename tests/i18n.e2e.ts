@@ -69,8 +69,12 @@ for (const { language, button, heading, first } of [
 ]) {
 	test(`the about page and the accessibility statement in ${button}`, async ({ page }) => {
 		await page.goto('/about');
-		await page.getByRole('button', { name: button }).click();
-		await expect(page.locator('html')).toHaveAttribute('lang', language);
+		// The about page has nothing that shows it is interactive, and a click before hydration
+		// is lost: click until the page has answered.
+		await expect(async () => {
+			await page.getByRole('button', { name: button }).click();
+			await expect(page.locator('html')).toHaveAttribute('lang', language, { timeout: 1000 });
+		}).toPass();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 		await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(first);
 		await page.locator('footer a.statement').click();
