@@ -79,7 +79,11 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 		name: 'clip, French interface',
 		open: async (page) => {
 			await page.goto(`/clips/${CLIP}`);
-			await page.getByRole('button', { name: 'Français' }).click();
+			// (A click before hydration is lost: click until the page has answered.)
+			await expect(async () => {
+				await page.getByRole('button', { name: 'Français' }).click();
+				await expect(page.locator('html')).toHaveAttribute('lang', 'fr', { timeout: 1000 });
+			}).toPass();
 		}
 	},
 	{

@@ -328,8 +328,13 @@ test.describe('headers a <meta> cannot set', () => {
 			.getAttribute('content');
 		expect(policy).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
 		// The page runs (the interface language switches) and an injected script does not.
-		await page.getByRole('button', { name: 'Français' }).click();
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+		// (A click before hydration is lost: click until the page has answered.)
+		await expect(async () => {
+			await page.getByRole('button', { name: 'Français' }).click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable', {
+				timeout: 1000
+			});
+		}).toPass();
 		const blocked = await page.evaluate(
 			() =>
 				new Promise<string>((resolve) => {
