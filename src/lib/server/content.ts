@@ -42,6 +42,12 @@ export function getContent(): Promise<LoadResult> {
 	return cache.loaded;
 }
 
+/** Every clip's slug: the prerender entries of each page and file made per clip. */
+export async function clipEntries(): Promise<{ slug: string }[]> {
+	const { collection } = await getContent();
+	return collection.clips.map((clip) => ({ slug: clip.slug }));
+}
+
 /** Forget what was read, so the next getContent() reads the folder again (dev server edits). */
 export function forgetContent(): void {
 	cache.loaded = undefined;

@@ -1,12 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { findClip } from '$lib/content/summary';
-import { getContent } from '$lib/server/content';
+import { clipEntries, getContent } from '$lib/server/content';
 import type { EntryGenerator } from './$types';
 
-export const entries: EntryGenerator = async () => {
-	const { collection } = await getContent();
-	return collection.clips.map((clip) => ({ slug: clip.slug }));
-};
+export const entries: EntryGenerator = clipEntries;
 
 export async function load({ params }) {
 	const { collection } = await getContent();

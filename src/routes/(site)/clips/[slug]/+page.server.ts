@@ -1,14 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { findClip, summarizeClip } from '$lib/content/summary';
-import { getContent } from '$lib/server/content';
+import { clipEntries, getContent } from '$lib/server/content';
 import { handOver } from '$lib/transcript/hand-over';
 import { outlineTrack } from '$lib/transcript/outline';
 import type { EntryGenerator } from './$types';
 
-export const entries: EntryGenerator = async () => {
-	const { collection } = await getContent();
-	return collection.clips.map((clip) => ({ slug: clip.slug }));
-};
+export const entries: EntryGenerator = clipEntries;
 
 /**
  * The tracks the prerendered page shows as markup (pages are prerendered in English: the

@@ -1,14 +1,11 @@
 import { error, json } from '@sveltejs/kit';
 import { findClip } from '$lib/content/summary';
-import { getContent } from '$lib/server/content';
+import { clipEntries, getContent } from '$lib/server/content';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = async () => {
-	const { collection } = await getContent();
-	return collection.clips.map((clip) => ({ slug: clip.slug }));
-};
+export const entries: EntryGenerator = clipEntries;
 
 /**
  * A clip's tracks, whole: for a clip page reached by a navigation inside the site, whose data

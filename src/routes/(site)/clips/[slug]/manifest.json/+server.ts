@@ -1,16 +1,13 @@
 import { error, json } from '@sveltejs/kit';
 import { findClip } from '$lib/content/summary';
 import { clipManifest } from '$lib/iiif/manifest';
-import { getContent } from '$lib/server/content';
+import { clipEntries, getContent } from '$lib/server/content';
 import { allCatalogues, clipAddresses } from '$lib/server/iiif';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = async () => {
-	const { collection } = await getContent();
-	return collection.clips.map((clip) => ({ slug: clip.slug }));
-};
+export const entries: EntryGenerator = clipEntries;
 
 /** The clip's IIIF Presentation 3 manifest, for IIIF viewers (see src/lib/iiif/manifest.ts). */
 export const GET: RequestHandler = async ({ params, url }) => {

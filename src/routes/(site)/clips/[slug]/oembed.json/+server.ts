@@ -4,15 +4,12 @@ import { findClip } from '$lib/content/summary';
 import { oembed } from '$lib/embed/protocol';
 import { en } from '$lib/i18n/messages';
 import { translate } from '$lib/i18n/translate';
-import { getContent } from '$lib/server/content';
+import { clipEntries, getContent } from '$lib/server/content';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = async () => {
-	const { collection } = await getContent();
-	return collection.clips.map((clip) => ({ slug: clip.slug }));
-};
+export const entries: EntryGenerator = clipEntries;
 
 /**
  * The clip's oEmbed response, as a static file: a site that is given the clip's address finds

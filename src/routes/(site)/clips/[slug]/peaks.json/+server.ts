@@ -1,13 +1,10 @@
 import { error, json } from '@sveltejs/kit';
-import { getContent } from '$lib/server/content';
+import { clipEntries, getContent } from '$lib/server/content';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = async () => {
-	const { collection } = await getContent();
-	return collection.clips.map((clip) => ({ slug: clip.slug }));
-};
+export const entries: EntryGenerator = clipEntries;
 
 /** The waveform, measured at build time, so the browser never decodes the audio. */
 export const GET: RequestHandler = async ({ params }) => {
