@@ -44,7 +44,10 @@ export default defineConfig({
 	// Two cores here: more workers only make timing-sensitive tests flaky.
 	workers: 2,
 	forbidOnly: !!process.env.CI,
-	retries: 0,
+	// One retry in CI only: a fresh CI machine is slower and busier than ours, and a timing
+	// test that fails once in hundreds of runs should not block a merge. Playwright reports a
+	// test that passed on its retry as flaky, so such tests stay visible in the log.
+	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,

@@ -394,7 +394,9 @@ test.describe('captions view', () => {
 
 		// Play at double speed and, on every frame, compare the caption with the cue the audio
 		// is in (from the transcript's own times). Frames within 20 ms of a cue edge are skipped:
-		// there either is right.
+		// there either is right. Within a frame means the caption may still show the previous
+		// frame's cue: on a loaded machine the audio clock can catch up by a second at once,
+		// between the player's read of it and this one.
 		await lines(page).first().click();
 		await page.evaluate(() => (document.querySelector('audio')!.playbackRate = 2));
 		const result = await page.evaluate(
@@ -420,7 +422,12 @@ test.describe('captions view', () => {
 					let frames = 0;
 					let changes = 0;
 					let last = '';
+					let previous = NaN;
 					const t0 = performance.now();
+					const shows = (text: string, t: number) => {
+						const cue = cues.find((c) => t >= c.start && t < c.end);
+						return cue ? text.endsWith(cue.text) : text === '';
+					};
 					const sample = () => {
 						const t = audio.currentTime;
 						const text = shown.textContent!.replace(/\s+/g, ' ').trim();
@@ -431,9 +438,10 @@ test.describe('captions view', () => {
 						);
 						if (!near) {
 							frames++;
-							const cue = cues.find((c) => t >= c.start && t < c.end);
-							if (cue ? !text.endsWith(cue.text) : text !== '') wrong.push(`${t}: "${text}"`);
+							if (!shows(text, t) && !shows(text, previous))
+								wrong.push(`${t} (frame before: ${previous}): "${text}"`);
 						}
+						previous = t;
 						if (performance.now() - t0 < 6000) requestAnimationFrame(sample);
 						else done({ frames, wrong, changes });
 					};

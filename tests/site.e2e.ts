@@ -65,6 +65,29 @@ test('the interface language can be switched and is remembered', async ({ page }
 	await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
+test('a language chosen while the page is still loading is not lost', async ({ page }) => {
+	// Hold the page's scripts back, as a slow connection does: the page is on screen (its CSS is
+	// inline) and the reader taps a language before the page is interactive.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/about', { waitUntil: 'commit' });
+	const french = page.getByRole('button', { name: 'Français' });
+	await french.click();
+	await expect(page.locator('html')).not.toHaveAttribute('lang', 'fr');
+	release();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(french).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByRole('link', { name: 'À propos' }).first()).toBeVisible();
+	// And it is remembered, as a choice made later would be.
+	await page.unroute('**/_app/immutable/**/*.js');
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});
+
 test('build-time peaks and transcripts are published as static files', async ({ request }) => {
 	const peaks = await request.get(`/clips/${CLIP}/peaks.json`);
 	expect(peaks.ok()).toBe(true);

@@ -16,19 +16,30 @@ export class Locale {
 	#language = $state<UiLanguage>('en');
 	#catalogue = $state.raw<Catalogue>(en);
 	#wanted: UiLanguage = 'en';
+	#chosen = false;
 
 	get language(): UiLanguage {
 		return this.#language;
 	}
 
-	/** Reads the remembered choice; call once in the browser. */
+	/**
+	 * Reads the remembered choice; call once in the browser. A choice made already (a language
+	 * clicked while the page was loading) stands.
+	 */
 	restore(storage: Storage | undefined, preferred: readonly string[]): void {
+		if (this.#chosen) return;
 		const saved = readSetting(storage, STORAGE_KEY);
 		this.#show(UI_LANGUAGES.find((l) => l === saved) ?? pickLanguage(preferred, UI_LANGUAGES));
 	}
 
+	/** Starts in `language` (a kiosk's default), unless one was chosen already. */
+	startIn(language: UiLanguage): void {
+		if (!this.#chosen) this.#show(language);
+	}
+
 	/** Changes the language and remembers it in this browser. */
 	choose(language: UiLanguage, storage: Storage | undefined): void {
+		this.#chosen = true;
 		this.#show(language);
 		saveSetting(storage, STORAGE_KEY, language);
 	}

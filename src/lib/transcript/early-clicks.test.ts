@@ -2,8 +2,13 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { earlyClickScript } from './early-clicks.ts';
 
-class FakeElement {
-	constructor(readonly start?: string) {}
+/** What the script sees as an Element. */
+class SomeElement {}
+
+class FakeElement extends SomeElement {
+	constructor(readonly start?: string) {
+		super();
+	}
 	closest(selector: string) {
 		return selector === 'button[data-start]' && this.start !== undefined ? this : null;
 	}
@@ -12,22 +17,43 @@ class FakeElement {
 	}
 }
 
+/** A button of the interface-language switch, in a switch that is `ready` or not yet. */
+class FakeLanguageButton extends SomeElement {
+	constructor(
+		readonly language: string,
+		readonly ready = false
+	) {
+		super();
+	}
+	closest(selector: string) {
+		if (selector === '[data-ui-language]') return this;
+		return selector === '[data-ready]' && this.ready ? this : null;
+	}
+	getAttribute(name: string) {
+		return name === 'data-ui-language' ? this.language : null;
+	}
+}
+
 /** Runs the script against a page with one audio element; returns a click and the audio. */
 function page({ interactive = false } = {}) {
 	const audio = { currentTime: 0, plays: 0, play: () => (audio.plays++, Promise.resolve()) };
+	const attributes = new Map<string, string>();
 	let listener: ((event: { target: unknown }) => void) | undefined;
 	runInNewContext(earlyClickScript(), {
-		Element: FakeElement,
+		Element: SomeElement,
 		Number,
 		performance: { getEntriesByName: () => (interactive ? [{}] : []) },
 		document: {
 			addEventListener: (type: string, handler: typeof listener, capture: boolean) => {
 				if (type === 'click' && capture) listener = handler;
 			},
-			querySelector: (selector: string) => (selector === 'audio' ? audio : null)
+			querySelector: (selector: string) => (selector === 'audio' ? audio : null),
+			documentElement: {
+				setAttribute: (name: string, value: string) => attributes.set(name, value)
+			}
 		}
 	});
-	return { click: (target: unknown) => listener!({ target }), audio };
+	return { click: (target: unknown) => listener!({ target }), audio, attributes };
 }
 
 describe('clicks before the page is interactive', () => {
@@ -46,5 +72,13 @@ describe('clicks before the page is interactive', () => {
 		const { click, audio } = page({ interactive: true });
 		click(new FakeElement('83.2'));
 		expect(audio).toMatchObject({ currentTime: 0, plays: 0 });
+	});
+	it('keep an interface language chosen before its switch is ready, for the switch', () => {
+		const { click, attributes, audio } = page({ interactive: true });
+		click(new FakeLanguageButton('uk', true));
+		expect(attributes.size).toBe(0);
+		click(new FakeLanguageButton('lt'));
+		expect(attributes.get('data-early-language')).toBe('lt');
+		expect(audio.plays).toBe(0);
 	});
 });

@@ -1,14 +1,22 @@
+/** Where a click on an interface language before hydration is kept (see LanguageSwitch). */
+export const EARLY_LANGUAGE_ATTRIBUTE = 'data-early-language';
+
 /**
  * The source of a small inline script for every page's head (hooks.server.ts puts it there,
  * allowed by its hash): until the transcript list is interactive (its `transcript-interactive`
  * mark, see TranscriptList), a click on a line plays the audio from the line's `data-start`.
  * A 3-hour page's lines are on screen long before its JavaScript has started; a reader who
  * clicks one then should hear it, as with the lightest players. Once the list answers clicks
- * itself, the script stands aside.
+ * itself, the script stands aside. A click on an interface language (`data-ui-language`) before
+ * its switch is ready (`data-ready`) is kept on the document, so the switch applies it then.
  */
 export function earlyClickScript(): string {
 	return (
 		`document.addEventListener('click',function(e){` +
+		// An interface language chosen early is left on the document for the switch to apply.
+		`var pick=e.target instanceof Element&&e.target.closest('[data-ui-language]');` +
+		`if(pick&&!pick.closest('[data-ready]'))document.documentElement.setAttribute(` +
+		`'${EARLY_LANGUAGE_ATTRIBUTE}',pick.getAttribute('data-ui-language'));` +
 		`if(performance.getEntriesByName('transcript-interactive').length)return;` +
 		`var line=e.target instanceof Element&&e.target.closest('button[data-start]');` +
 		`var audio=document.querySelector('audio');if(!line||!audio)return;` +
