@@ -1,6 +1,8 @@
 import { defineConfig, type Project } from '@playwright/test';
 import { findBrowser, findFirefox } from './scripts/find-browser.js';
 import { SITE_BUILD, SITE_FIXTURE } from './tests/site-fixture';
+import { canMakeSoundOutput, soundSocket } from './scripts/sound-output.js';
+import { SOUND_PROJECT } from './tests/sound-setup';
 
 // E2E_PORT_OFFSET lets two checkouts run their suites side by side on one machine.
 const PORT = 4173 + Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -17,29 +19,44 @@ const firefoxPath = wanted('firefox') ? findFirefox() : undefined;
  */
 const otherEngines: Project[] = [];
 if (firefoxPath) {
-	otherEngines.push({
-		name: 'firefox',
-		grep: /@engines/,
-		use: {
-			browserName: 'firefox',
-			// Stock Firefox (Debian's ESR) over WebDriver BiDi: Playwright's own build cannot be
-			// downloaded here.
-			channel: 'moz-firefox',
-			launchOptions: {
-				executablePath: firefoxPath,
-				firefoxUserPrefs: {
-					// Let tests play audio without a click, as Chromium's flag does.
-					'media.autoplay.default': 0,
-					'media.autoplay.blocking_policy': 0
-				}
+	const firefox = (env: Record<string, string | undefined>): Project['use'] => ({
+		browserName: 'firefox',
+		// Stock Firefox (Debian's ESR) over WebDriver BiDi: Playwright's own build cannot be
+		// downloaded here.
+		channel: 'moz-firefox',
+		launchOptions: {
+			executablePath: firefoxPath,
+			env: { ...process.env, ...env },
+			firefoxUserPrefs: {
+				// Let tests play audio without a click, as Chromium's flag does.
+				'media.autoplay.default': 0,
+				'media.autoplay.blocking_policy': 0
 			}
 		}
 	});
+	// No sound output, as on CI (Firefox then fires a media error and plays on): a desktop's
+	// sound server is not looked for.
+	otherEngines.push({
+		name: 'firefox',
+		grep: /@engines/,
+		use: firefox({ PULSE_SERVER: 'unix:/nonexistent/no-sound-output' })
+	});
+	// The player's scenarios again with a virtual sound output (a PulseAudio null sink, started
+	// by tests/sound-setup.ts), where Firefox plays without that error: both paths stay tested.
+	if (canMakeSoundOutput()) {
+		otherEngines.push({
+			name: SOUND_PROJECT,
+			grep: /@engines/,
+			testMatch: 'player.e2e.ts',
+			use: firefox({ PULSE_SERVER: `unix:${soundSocket()}` })
+		});
+	}
 }
 
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.e2e.ts',
+	globalSetup: './tests/sound-setup.ts',
 	fullyParallel: true,
 	// Two cores here: more workers only make timing-sensitive tests flaky.
 	workers: 2,

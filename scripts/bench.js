@@ -28,6 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, firefox } from '@playwright/test';
 import { findBrowser, findFirefox } from './find-browser.js';
 import { LONG_SLUG, writeLongFixture } from './bench/long-fixture.js';
+import { canMakeSoundOutput, soundSocket, startSoundOutput } from './sound-output.js';
 import { runLighthouse } from './bench/lighthouse.js';
 import { firstSeekingClick, htmlBytes, writeHalPage } from './bench/peer.js';
 import { kioskSoak } from './bench/kiosk.js';
@@ -61,6 +62,9 @@ const SITE = join(OUT, 'site');
 // The site again with the search index of a synthetic 1,000-hour archive in place of its own.
 const SEARCH_SITE = join(OUT, 'search-1000h');
 const DEMO_SHORT = 'seikalis-informers';
+const LIGHTHOUSE_RUNS = 5;
+/** Lighthouse mobile performance budgets: the 3-hour page's is issue 17's. */
+const LIGHTHOUSE_BUDGET = { [DEMO_SHORT]: 95, [LONG_SLUG]: 90 };
 const lead = Number(options.lead);
 const executablePath = findBrowser();
 mkdirSync(OUT, { recursive: true });
@@ -201,26 +205,46 @@ try {
 		return into;
 	};
 	console.error('Highlight lag on the demo clips…');
-	const lag = { demo: await demoLag(browser), long: undefined, firefox: undefined };
+	const lag = {
+		demo: await demoLag(browser),
+		long: undefined,
+		firefox: undefined,
+		firefoxSound: undefined
+	};
 	const firefoxPath = findFirefox();
-	if (firefoxPath) {
-		console.error('Highlight lag on the demo clips, in Firefox…');
+	/** Firefox's lag, with PULSE_SERVER as given (no sound output, or the virtual one). */
+	const firefoxLag = async (pulseServer) => {
 		const other = await firefox.launch({
 			channel: 'moz-firefox',
 			executablePath: firefoxPath,
+			env: { ...process.env, PULSE_SERVER: pulseServer },
 			firefoxUserPrefs: { 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0 }
 		});
 		try {
-			lag.firefox = await demoLag(other);
-			lag.firefox.version = other.version();
+			return { ...(await demoLag(other)), version: other.version() };
 		} finally {
 			await other.close();
+		}
+	};
+	if (firefoxPath) {
+		console.error('Highlight lag on the demo clips, in Firefox with no sound output…');
+		lag.firefox = await firefoxLag('unix:/nonexistent/no-sound-output');
+		if (canMakeSoundOutput()) {
+			console.error('Highlight lag on the demo clips, in Firefox with a (virtual) sound output…');
+			const stopSound = await startSoundOutput();
+			try {
+				lag.firefoxSound = await firefoxLag(`unix:${soundSocket()}`);
+			} finally {
+				stopSound();
+			}
 		}
 	}
 	if (lagOnly) {
 		const ms = (l) => `${fmt(summary(l).median, 2)} / ${fmt(summary(l).p95, 2)} ms`;
 		const engines = [[`Chromium ${browser.version()}`, lag.demo]];
-		if (lag.firefox) engines.push([`Firefox ${lag.firefox.version}`, lag.firefox]);
+		if (lag.firefox) engines.push([`Firefox ${lag.firefox.version}, no sound output`, lag.firefox]);
+		if (lag.firefoxSound)
+			engines.push([`Firefox ${lag.firefoxSound.version}, virtual sound output`, lag.firefoxSound]);
 		table(
 			'Highlight lag at cue boundaries on the demo clips, 1× playback (median / p95): page time when the line gets aria-current minus page time when the audio reached the cue start; and currentTime then minus the start',
 			engines.flatMap(([name, l]) => [
@@ -348,8 +372,18 @@ try {
 	const lighthouse = {};
 	if (!quick) {
 		for (const slug of [DEMO_SHORT, LONG_SLUG]) {
-			console.error(`Lighthouse on ${slug}…`);
-			lighthouse[slug] = await runLighthouse(executablePath, `${BASE}/clips/${slug}`, PORT + 100);
+			// One Lighthouse run on this 2-core machine swings by ±8 points: report the run with the
+			// median score of several, as Lighthouse's own guidance says, with the scores of all.
+			const runs = [];
+			for (let run = 1; run <= LIGHTHOUSE_RUNS; run++) {
+				console.error(`Lighthouse on ${slug}, run ${run} of ${LIGHTHOUSE_RUNS}…`);
+				runs.push(await runLighthouse(executablePath, `${BASE}/clips/${slug}`, PORT + 100));
+			}
+			const sorted = [...runs].sort((a, b) => a.performance - b.performance);
+			lighthouse[slug] = {
+				...sorted[Math.floor(sorted.length / 2)],
+				runs: runs.map((r) => r.performance)
+			};
 		}
 	}
 
@@ -403,7 +437,11 @@ try {
 	results.highlightLag = {
 		demo: lagSummary(lag.demo),
 		long: { ...lagSummary(lag.long), outliers: lag.long.outliers },
-		firefox: lag.firefox && { ...lagSummary(lag.firefox), version: lag.firefox.version }
+		firefox: lag.firefox && { ...lagSummary(lag.firefox), version: lag.firefox.version },
+		firefoxSound: lag.firefoxSound && {
+			...lagSummary(lag.firefoxSound),
+			version: lag.firefoxSound.version
+		}
 	};
 	results.captionsView = {
 		gapMs: summary(captionGaps),
@@ -525,7 +563,19 @@ try {
 						[`  as currentTime then (in ~40 ms steps), minus the start`, ms(hl.firefox.clockMs)],
 						[`  missed`, String(hl.firefox.missed), '0', hl.firefox.missed === 0]
 					]
-				: [['Firefox', 'not installed (apt-get install firefox-esr)']])
+				: [['Firefox', 'not installed (apt-get install firefox-esr)']]),
+			...(hl.firefoxSound
+				? [
+						[
+							`Firefox ${hl.firefoxSound.version} with a virtual sound output (${hl.firefoxSound.crossed} boundaries)`,
+							ms(hl.firefoxSound.ms),
+							'p95 < 10 ms',
+							hl.firefoxSound.ms.p95 < 10
+						],
+						[`  as currentTime then, minus the start`, ms(hl.firefoxSound.clockMs)],
+						[`  missed`, String(hl.firefoxSound.missed), '0', hl.firefoxSound.missed === 0]
+					]
+				: [])
 		]
 	);
 	const pr = results.peer;
@@ -651,7 +701,12 @@ try {
 		table(
 			'Lighthouse, mobile preset',
 			Object.entries(lighthouse).flatMap(([slug, l]) => [
-				[`${slug}: performance`, String(l.performance), '>= 95', l.performance >= 95],
+				[
+					`${slug}: performance (median of ${l.runs.length} runs: ${l.runs.join(', ')})`,
+					String(l.performance),
+					`>= ${LIGHTHOUSE_BUDGET[slug]}`,
+					l.performance >= LIGHTHOUSE_BUDGET[slug]
+				],
 				[`${slug}: accessibility`, String(l.accessibility), '100', l.accessibility === 100],
 				[
 					`${slug}: LCP / TBT / CLS`,

@@ -7,8 +7,8 @@ import { chromium } from '@playwright/test';
 
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** @param {string} name */
-function onPath(name) {
+/** The full path of a command on PATH, if it is there. @param {string} name */
+export function onPath(name) {
 	try {
 		return (
 			execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || undefined

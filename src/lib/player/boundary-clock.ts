@@ -26,20 +26,29 @@ const COARSE_COUNT_MAX = 6;
 const HAVE_FUTURE_DATA = 3;
 
 /**
- * The media clock between the steps of a coarse `currentTime`. Firefox advances it about every
- * 40 ms, so a boundary is seen up to a step late however often it is read. Once the clock is
- * seen to stand still between reads before most of its steps, each reading is extended by the wall time
- * elapsed since the clock last stepped (× rate), never by more than one step. The moment of a
- * step is known to lie between the read that saw the old time and the one that sees the new;
- * within that window the previous step's moment plus the time moved (÷ rate) places it best.
- * A clock that never stands still (Chromium's) is returned exactly as read.
+ * How long (wall ms) a step's reading keeps informing the estimate. It must span a whole cycle
+ * of a clock whose steps come late by a varying amount (Firefox with a sound output: 75 ms
+ * steps, 0–40 ms late, in a cycle of about 0.6 s), and be short enough that a drift between
+ * the audio clock and the wall clock cannot build up (0.1% is 1 ms a second).
+ */
+const STEP_MEMORY_MS = 1000;
+
+/**
+ * The media clock between the steps of a coarse `currentTime`. Firefox advances it in steps: of
+ * about 40 ms with no sound output, and of about 75 ms, reported up to 40 ms late and by varying
+ * amounts, with one. Reading it more often cannot beat that. Once the clock is seen to stand
+ * still between reads before most of its steps, each reading is extended: every step, as first
+ * read, says the audio was at least there then, and has moved on at the playback rate since;
+ * the estimate is the highest of these over the last second (the step reported least late),
+ * never more than one step ahead of what is reported. A clock that never stands still
+ * (Chromium's) is returned exactly as read.
  */
 export class SteppedClock {
 	/** The time last read, and when (wall ms). */
 	#reported = NaN;
 	#readAt = 0;
-	/** When (wall ms) the clock last stepped to `#reported`, as best known. */
-	#steppedAt = NaN;
+	/** For each step read within STEP_MEMORY_MS: when it was read, and its time minus that ×rate. */
+	#steps: { readAt: number; offset: number }[] = [];
 	/** The size of one step (media seconds); 0 until one is seen. */
 	#step = 0;
 	/** A repeat was read since the last step. */
@@ -59,7 +68,7 @@ export class SteppedClock {
 	/** Forget where the clock stepped: after a seek, a rate change, a pause or a play. */
 	reset(): void {
 		this.#reported = NaN;
-		this.#steppedAt = NaN;
+		this.#steps = [];
 	}
 
 	/**
@@ -79,25 +88,28 @@ export class SteppedClock {
 				this.#repeatedSteps = Math.min(COARSE_COUNT_MAX, Math.max(0, count));
 				// Read within one step of the last read: the move is exactly one step.
 				if (((now - this.#readAt) / 1000) * rate < moved) this.#step = moved;
-				const predicted = this.#steppedAt + (moved / rate) * 1000;
-				this.#steppedAt = Number.isFinite(predicted)
-					? Math.min(now, Math.max(this.#readAt, predicted))
-					: now;
+				// One step, as first seen (the first read after a reset, a seek or a jump is not:
+				// a clock held still, as at the start of playback, would read as moving).
+				this.#steps.push({ readAt: now, offset: reported - (now / 1000) * rate });
 			} else {
-				// The first read, a seek or a jump: when the clock got there is unknown.
-				this.#steppedAt = NaN;
+				this.#steps = [];
 			}
 			this.#repeated = false;
-		} else if (now - this.#readAt >= REPEAT_GAP_MS && Number.isFinite(this.#steppedAt)) {
+		} else if (now - this.#readAt >= REPEAT_GAP_MS && this.#steps.length > 0) {
 			// Still, after having moved since the last reset (a clock held at the start of
 			// playback, as Chromium's is until audio comes out, does not count).
 			this.#repeated = true;
 		}
 		this.#reported = reported;
 		this.#readAt = now;
-		if (!this.coarse || !Number.isFinite(this.#steppedAt)) return reported;
-		const elapsed = Math.max(0, ((now - this.#steppedAt) / 1000) * rate);
-		return reported + Math.min(elapsed, this.#step);
+		while (this.#steps.length > 0 && now - this.#steps[0]!.readAt > STEP_MEMORY_MS) {
+			this.#steps.shift();
+		}
+		if (!this.coarse || this.#steps.length === 0) return reported;
+		let offset = -Infinity;
+		for (const step of this.#steps) offset = Math.max(offset, step.offset);
+		const estimate = offset + (now / 1000) * rate;
+		return Math.min(Math.max(estimate, reported), reported + this.#step);
 	}
 }
 

@@ -14,6 +14,11 @@ export class FakeMedia extends EventTarget {
 	muted = false;
 	/** How coarsely the clock advances, in seconds (Firefox: about 0.04); 0 for a smooth clock. */
 	step = 0;
+	/**
+	 * How late (media seconds) the k-th step of a coarse clock is reported (Firefox with a sound
+	 * output: by 0 to 40 ms, changing from step to step); undefined: each exactly on time.
+	 */
+	lateBy: ((k: number) => number) | undefined;
 	/** How many times the element was asked to load again. */
 	loads = 0;
 	/** The error name the next play() rejects with (e.g. 'AbortError'), if any. */
@@ -38,7 +43,10 @@ export class FakeMedia extends EventTarget {
 
 	get currentTime(): number {
 		const position = this.exactTime;
-		return this.step > 0 ? Math.floor(position / this.step + 1e-9) * this.step : position;
+		if (this.step <= 0) return position;
+		let k = Math.floor(position / this.step + 1e-9);
+		while (k > 0 && this.lateBy && k * this.step + this.lateBy(k) > position + 1e-9) k--;
+		return k * this.step;
 	}
 	/** Where the audio really is: `currentTime` before a coarse clock rounds it down. */
 	get exactTime(): number {
