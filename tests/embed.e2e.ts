@@ -138,6 +138,26 @@ test('a passage link plays only its passage', async ({ page, baseURL }) => {
 	expect(Math.max(...times)).toBeLessThan(35);
 });
 
+test('a keyboard user in the frame has the single-key shortcuts', async ({ page, baseURL }) => {
+	await openHost(page, baseURL!, `/embed/${CLIP}`);
+	const frame = page.frameLocator('#player');
+	const currentTime = () =>
+		frameAudio(page).evaluate((audio: HTMLAudioElement) => audio.currentTime);
+	await frame.getByTestId('play').focus();
+	await page.keyboard.press('k');
+	await expect(frameAudio(page)).toHaveJSProperty('paused', false);
+	await page.keyboard.press('k');
+	await expect(frameAudio(page)).toHaveJSProperty('paused', true);
+	const before = await currentTime();
+	await page.keyboard.press('l');
+	await expect.poll(currentTime).toBeGreaterThan(before + 9);
+	await page.keyboard.press('?');
+	const dialog = frame.getByRole('dialog', { name: 'Keyboard shortcuts' });
+	await expect(dialog).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+});
+
 test('the embed shows the provenance label and credit, and honours lang=', async ({
 	page,
 	baseURL

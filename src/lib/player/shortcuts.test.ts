@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkKey, DEFAULT_KEYMAP, parseKeymap, shortcutFor } from './shortcuts.ts';
+import {
+	checkKey,
+	DEFAULT_KEYMAP,
+	parseKeymap,
+	shortcutFor,
+	shortcutListener,
+	type Keymap
+} from './shortcuts.ts';
 
 describe('shortcutFor', () => {
 	it('maps the default keys, whatever the case, and Space to play or pause', () => {
@@ -24,6 +31,82 @@ describe('shortcutFor', () => {
 		expect(shortcutFor({ key: 'p' }, keymap)).toBe('toggle');
 		expect(shortcutFor({ key: 'k' }, keymap)).toBeUndefined();
 		expect(shortcutFor({ key: 'É' }, keymap)).toBe('captions');
+	});
+});
+
+/** A key event whose target sits inside elements matching `inside` (simple selectors). */
+function keyEvent(key: string, inside: string[] = []) {
+	const event = {
+		key,
+		ctrlKey: false,
+		metaKey: false,
+		altKey: false,
+		defaultPrevented: false,
+		target: {
+			closest: (selectors: string) =>
+				selectors.split(',').some((s) => inside.includes(s.trim())) ? {} : null
+		},
+		preventDefault: () => (event.defaultPrevented = true)
+	};
+	return event as unknown as KeyboardEvent;
+}
+
+/** A listener over a recording player and page, with settings the test may change. */
+function listen(spaceWithin?: string) {
+	const settings: { shortcutsOn: boolean; keymap: Keymap } = {
+		shortcutsOn: true,
+		keymap: DEFAULT_KEYMAP
+	};
+	const done: string[] = [];
+	const onkeydown = shortcutListener(
+		settings,
+		{ toggle: () => done.push('toggle'), skip: (s) => done.push(`skip ${s}`) },
+		{ toggleCaptions: () => done.push('captions'), showHelp: () => done.push('help') },
+		spaceWithin
+	);
+	/** What a key did, if anything, and whether the key's own action was prevented. */
+	const press = (key: string, inside: string[] = []) => {
+		const event = keyEvent(key, inside);
+		done.length = 0;
+		onkeydown(event);
+		return { done: [...done], prevented: event.defaultPrevented };
+	};
+	return { settings, press };
+}
+
+describe('shortcutListener', () => {
+	it('acts on the player and the page, and keeps the key from doing anything else', () => {
+		const { press } = listen();
+		expect(press('k')).toEqual({ done: ['toggle'], prevented: true });
+		expect(press('j')).toEqual({ done: ['skip -10'], prevented: true });
+		expect(press('l')).toEqual({ done: ['skip 10'], prevented: true });
+		expect(press('c')).toEqual({ done: ['captions'], prevented: true });
+		expect(press('?')).toEqual({ done: ['help'], prevented: true });
+		expect(press('x')).toEqual({ done: [], prevented: false });
+	});
+
+	it('reads the settings at each key: shortcuts turned off, a key remapped', () => {
+		const { settings, press } = listen();
+		settings.shortcutsOn = false;
+		expect(press('k')).toEqual({ done: [], prevented: false });
+		settings.shortcutsOn = true;
+		settings.keymap = { ...DEFAULT_KEYMAP, toggle: 'p' };
+		expect(press('p')).toEqual({ done: ['toggle'], prevented: true });
+		expect(press('k')).toEqual({ done: [], prevented: false });
+	});
+
+	it('takes Space only inside `spaceWithin`, when given', () => {
+		expect(listen().press(' ').done).toEqual(['toggle']);
+		const { press } = listen('#player');
+		expect(press(' ')).toEqual({ done: [], prevented: false });
+		expect(press(' ', ['#player'])).toEqual({ done: ['toggle'], prevented: true });
+		expect(press('k')).toEqual({ done: ['toggle'], prevented: true });
+	});
+
+	it('leaves keys typed in a field or pressed in a dialog alone', () => {
+		const { press } = listen();
+		expect(press('k', ['input'])).toEqual({ done: [], prevented: false });
+		expect(press('k', ['dialog'])).toEqual({ done: [], prevented: false });
 	});
 });
 

@@ -49,6 +49,32 @@ export function shortcutFor(
 	return SHORTCUT_ACTIONS.find((action) => keymap[action] === key);
 }
 
+/**
+ * A keydown listener for the single-key shortcuts, reading the reader's settings at each key:
+ * they act on the player and on the page's captions and help. Space counts only inside
+ * `spaceWithin` (a selector) when one is given, since elsewhere it scrolls the page.
+ */
+export function shortcutListener(
+	settings: { readonly shortcutsOn: boolean; readonly keymap: Readonly<Keymap> },
+	player: { toggle(): void; skip(seconds: number): void },
+	page: { toggleCaptions(): void; showHelp(): void },
+	spaceWithin?: string
+): (event: KeyboardEvent) => void {
+	return (event) => {
+		if (!settings.shortcutsOn || !isShortcutTarget(event)) return;
+		const spaceToo =
+			spaceWithin === undefined || !!(event.target as Element | null)?.closest?.(spaceWithin);
+		const action = shortcutFor(event, settings.keymap, spaceToo);
+		if (!action) return;
+		event.preventDefault();
+		if (action === 'toggle') player.toggle();
+		else if (action === 'back') player.skip(-10);
+		else if (action === 'forward') player.skip(10);
+		else if (action === 'captions') page.toggleCaptions();
+		else if (action === 'help') page.showHelp();
+	};
+}
+
 export type KeyProblem = 'empty' | 'notOneCharacter' | 'space' | 'taken';
 export type KeyCheck =
 	{ ok: true; key: string } | { ok: false; problem: KeyProblem; takenBy?: ShortcutAction };

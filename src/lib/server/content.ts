@@ -1,6 +1,8 @@
 import { join, relative, resolve } from 'node:path';
+import { error } from '@sveltejs/kit';
 import { loadCollection, type LoadResult } from '../content/collection.ts';
-import type { ContentSource } from '../content/types.ts';
+import { findClip } from '../content/summary.ts';
+import type { Clip, Collection, ContentSource } from '../content/types.ts';
 import { analyseAudioCached } from './audio.ts';
 import { CollectionFiles } from './collection-files.ts';
 
@@ -46,6 +48,21 @@ export function getContent(): Promise<LoadResult> {
 export async function clipEntries(): Promise<{ slug: string }[]> {
 	const { collection } = await getContent();
 	return collection.clips.map((clip) => ({ slug: clip.slug }));
+}
+
+/**
+ * The clip a route's `[slug]` names, with the collection it is in; else a 404 with `message`.
+ * `among`, when given, lists the slugs a route serves (the kiosk's, say): any other is a 404 too.
+ */
+export async function clipOr404(
+	slug: string,
+	message = 'No such recording',
+	among?: (collection: Collection) => readonly string[]
+): Promise<{ clip: Clip; collection: Collection }> {
+	const { collection } = await getContent();
+	const clip = among && !among(collection).includes(slug) ? undefined : findClip(collection, slug);
+	if (!clip) error(404, message);
+	return { clip, collection };
 }
 
 /** Forget what was read, so the next getContent() reads the folder again (dev server edits). */

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { findClip, summarizeClip } from '$lib/content/summary';
-import { clipEntries, getContent } from '$lib/server/content';
+import { summarizeClip } from '$lib/content/summary';
+import { clipEntries, clipOr404 } from '$lib/server/content';
 import { handOver } from '$lib/transcript/hand-over';
 import { outlineTrack } from '$lib/transcript/outline';
 import type { EntryGenerator } from './$types';
@@ -16,9 +15,7 @@ export const entries: EntryGenerator = clipEntries;
 const IN_MARKUP = (lang: string, index: number) => index === 0 || lang === 'en';
 
 export async function load({ params, url }) {
-	const { collection } = await getContent();
-	const clip = findClip(collection, params.slug);
-	if (!clip) error(404, 'No such recording');
+	const { clip, collection } = await clipOr404(params.slug);
 	const related = collection.clips
 		.filter((other) => other.witness === clip.witness && other !== clip)
 		.map(summarizeClip);

@@ -1,6 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { findClip } from '$lib/content/summary';
-import { getContent } from '$lib/server/content';
+import { clipOr404, getContent } from '$lib/server/content';
 import type { EntryGenerator } from './$types';
 
 export const entries: EntryGenerator = async () => {
@@ -9,10 +7,10 @@ export const entries: EntryGenerator = async () => {
 };
 
 export async function load({ params }) {
-	const { collection } = await getContent();
-	const clip = collection.kiosk.clips.includes(params.slug)
-		? findClip(collection, params.slug)
-		: undefined;
-	if (!clip) error(404, 'No such recording in the kiosk');
+	const { clip } = await clipOr404(
+		params.slug,
+		'No such recording in the kiosk',
+		(collection) => collection.kiosk.clips
+	);
 	return { clip };
 }

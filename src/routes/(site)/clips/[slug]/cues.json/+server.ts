@@ -1,6 +1,5 @@
-import { error, json } from '@sveltejs/kit';
-import { findClip } from '$lib/content/summary';
-import { clipEntries, getContent } from '$lib/server/content';
+import { json } from '@sveltejs/kit';
+import { clipEntries, clipOr404 } from '$lib/server/content';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
@@ -12,7 +11,6 @@ export const entries: EntryGenerator = clipEntries;
  * leaves out the text that a page loaded from the server shows as markup (see ../+page.ts).
  */
 export const GET: RequestHandler = async ({ params }) => {
-	const clip = findClip((await getContent()).collection, params.slug);
-	if (!clip) error(404, 'No such recording');
+	const { clip } = await clipOr404(params.slug);
 	return json(clip.tracks);
 };

@@ -1,7 +1,6 @@
-import { error, json } from '@sveltejs/kit';
-import { findClip } from '$lib/content/summary';
+import { json } from '@sveltejs/kit';
 import { clipManifest } from '$lib/iiif/manifest';
-import { clipEntries, getContent } from '$lib/server/content';
+import { clipEntries, clipOr404 } from '$lib/server/content';
 import { allCatalogues, clipAddresses } from '$lib/server/iiif';
 import type { EntryGenerator, RequestHandler } from './$types';
 
@@ -11,9 +10,7 @@ export const entries: EntryGenerator = clipEntries;
 
 /** The clip's IIIF Presentation 3 manifest, for IIIF viewers (see src/lib/iiif/manifest.ts). */
 export const GET: RequestHandler = async ({ params, url }) => {
-	const { collection } = await getContent();
-	const clip = findClip(collection, params.slug);
-	if (!clip) error(404, 'No such recording');
+	const { clip, collection } = await clipOr404(params.slug);
 	const manifest = clipManifest(
 		clip,
 		collection,

@@ -1,10 +1,9 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
-import { findClip } from '$lib/content/summary';
 import { oembed } from '$lib/embed/protocol';
 import { en } from '$lib/i18n/messages';
 import { translate } from '$lib/i18n/translate';
-import { clipEntries, getContent } from '$lib/server/content';
+import { clipEntries, clipOr404 } from '$lib/server/content';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
@@ -16,9 +15,7 @@ export const entries: EntryGenerator = clipEntries;
  * it through the page's discovery link and gets the embedding code.
  */
 export const GET: RequestHandler = async ({ params, url }) => {
-	const { collection } = await getContent();
-	const clip = findClip(collection, params.slug);
-	if (!clip) error(404, 'No such recording');
+	const { clip, collection } = await clipOr404(params.slug);
 	const absolute = (path: string) => new URL(path, url.origin).href;
 	return json(
 		oembed({

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { findClip } from '$lib/content/summary';
-import { getContent } from '$lib/server/content';
+import { clipOr404, getContent } from '$lib/server/content';
 import { transcriptToText } from '$lib/transcript/export';
 import { transcriptHeader } from '$lib/transcript/header';
 import type { EntryGenerator, RequestHandler } from './$types';
@@ -16,10 +15,9 @@ export const entries: EntryGenerator = async () => {
 
 /** A plain-text transcript with timestamps, for download. */
 export const GET: RequestHandler = async ({ params }) => {
-	const { collection } = await getContent();
-	const clip = findClip(collection, params.slug);
-	const track = clip?.tracks.find((t) => t.lang === params.lang);
-	if (!clip || !track) error(404, 'No such transcript');
+	const { clip } = await clipOr404(params.slug, 'No such transcript');
+	const track = clip.tracks.find((t) => t.lang === params.lang);
+	if (!track) error(404, 'No such transcript');
 	const header = transcriptHeader(clip, track);
 	return new Response(transcriptToText(header, track.cues), {
 		headers: { 'content-type': 'text/plain; charset=utf-8' }
