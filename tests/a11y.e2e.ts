@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseLanguage, CLIP, findInClip, lines, openShortcuts, PHONES } from './helpers';
+import {
+	chooseLanguage,
+	CLIP,
+	findInClip,
+	leaveAttract,
+	lines,
+	openShortcuts,
+	PHONES
+} from './helpers';
 
 // Every screen, in each of its states, checked by axe-core against WCAG 2.0, 2.1 and 2.2 A and
 // AA, and for landmarks and headings. (Axe finds what can be found automatically; keyboard and
@@ -187,7 +195,7 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 		name: `kiosk clip, ${language} interface`,
 		open: async (page: Page) => {
 			await page.goto('/kiosk');
-			await page.getByTestId('attract').click();
+			await leaveAttract(page);
 			await page
 				.getByRole('button', { name: language === 'uk' ? 'Українська' : 'Lietuvių' })
 				.click();
@@ -240,14 +248,14 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 		name: 'kiosk tiles',
 		open: async (page) => {
 			await page.goto('/kiosk');
-			await page.getByTestId('attract').click();
+			await leaveAttract(page);
 		}
 	},
 	{
 		name: 'kiosk clip',
 		open: async (page) => {
 			await page.goto('/kiosk');
-			await page.getByTestId('attract').click();
+			await leaveAttract(page);
 			await page.locator('a.tile').first().click();
 			await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
 		}

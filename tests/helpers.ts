@@ -55,6 +55,19 @@ export async function openShortcuts(page: Page) {
 	await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
 }
 
+/**
+ * Leaves the kiosk's attract screen for the tiles. A tap before the page is interactive is lost
+ * (the screen is a button that needs the page's script), and a busy machine can take a while to
+ * get there: tap until the tiles show.
+ */
+export async function leaveAttract(page: Page) {
+	const attract = page.getByTestId('attract');
+	await expect(async () => {
+		if (await attract.isVisible()) await attract.click({ timeout: 2000 });
+		await expect(page.locator('a.tile').first()).toBeVisible({ timeout: 2000 });
+	}).toPass({ timeout: 20_000 });
+}
+
 export async function openClip(page: Page, slug = CLIP) {
 	await page.goto(`/clips/${slug}`);
 	// The waveform appears once the page is interactive.

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ERROR_RELOAD_AFTER_MS } from '../src/lib/kiosk/idle';
-import { wordsOf } from './helpers';
+import { leaveAttract, wordsOf } from './helpers';
 import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
 import { fixtureCollection, SITE_FIXTURE } from './site-fixture';
 
@@ -16,7 +16,7 @@ const isPlaying = (page: Page) =>
 	);
 
 async function openKioskClip(page: Page, index = 0) {
-	await page.getByTestId('attract').click();
+	await leaveAttract(page);
 	await page.locator('a.tile').nth(index).click();
 	await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
 }
@@ -119,13 +119,17 @@ test.describe('museum kiosk', () => {
 						).length
 				);
 				expect(selectable).toBe(0);
-				// No context menu or long-press callout.
-				const refused = await page.evaluate(() => {
-					const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
-					document.querySelector('h1, button')!.dispatchEvent(event);
-					return event.defaultPrevented;
-				});
-				expect(refused).toBe(true);
+				// No context menu or long-press callout (once the page is interactive: the kiosk
+				// refuses them from its script).
+				await expect
+					.poll(() =>
+						page.evaluate(() => {
+							const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+							document.querySelector('h1, button')!.dispatchEvent(event);
+							return event.defaultPrevented;
+						})
+					)
+					.toBe(true);
 				for (const target of await targets(page)) {
 					expect.soft(target.height, target.what).toBeGreaterThanOrEqual(48);
 					expect.soft(target.width, target.what).toBeGreaterThanOrEqual(48);
@@ -151,7 +155,7 @@ test.describe('museum kiosk', () => {
 			// (Without the offline store, which would otherwise serve the audio it has stored.)
 			await page.route('**/media/**', (route) => route.abort());
 			await page.goto('/kiosk');
-			await page.getByTestId('attract').click();
+			await leaveAttract(page);
 			await page.locator('a.tile').first().click();
 			await page.getByTestId('play').click();
 			// Pressing play tries again, and the browser retries for a while before giving up.
@@ -395,7 +399,7 @@ test.describe('the offline store as staff see it', { tag: '@engines' }, () => {
 		await offlineStoreReady(page);
 		await context.setOffline(true);
 		await page.reload();
-		await page.getByTestId('attract').click();
+		await leaveAttract(page);
 		await page.locator(`a.tile[href$="/${slug}"]`).click();
 		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
 		await page.getByTestId('play').click();
@@ -449,7 +453,7 @@ test.describe('kiosk idle reset', () => {
 		page
 	}) => {
 		await page.goto(`${base}/kiosk`);
-		await page.getByTestId('attract').click();
+		await leaveAttract(page);
 		await page.getByRole('button', { name: 'Français' }).click();
 		const question = page.getByTestId('idle-countdown');
 		await expect(question).toBeVisible(IDLE_WAIT);
@@ -472,7 +476,7 @@ test.describe('kiosk idle reset', () => {
 		expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 		await expect(page.getByTestId('attract')).toContainText(fixtureCollection().title.en);
 
-		await page.getByTestId('attract').click();
+		await leaveAttract(page);
 		await expect(page.getByRole('heading', { name: 'Choose a recording' })).toBeVisible();
 		await page.locator('a.tile').first().click();
 		expect(await fontSize()).toBe(usual);

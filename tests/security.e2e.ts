@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { CLIP } from './helpers';
+import { CLIP, leaveAttract } from './helpers';
 import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
 
 /*
@@ -115,7 +115,7 @@ test.describe('hostile content', () => {
 			await page.goto(base + path);
 			await page.waitForLoadState('networkidle');
 			if (path === '/kiosk') {
-				await page.getByTestId('attract').click();
+				await leaveAttract(page);
 				await page.locator('a.tile').first().click();
 				await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
 			}
@@ -225,7 +225,7 @@ test.describe('hostile content', () => {
 		await page.goto(`${base}/kiosk`);
 		await expect(page.getByTestId('attract')).toBeVisible();
 		expect(await overrideLeaks(page)).toEqual([]);
-		await page.getByTestId('attract').click();
+		await leaveAttract(page);
 		await expect(page.locator('a.tile').first()).toBeVisible();
 		expect(await overrideLeaks(page)).toEqual([]);
 		await page.locator('a.tile').first().click();
