@@ -47,8 +47,13 @@ export class SteppedClock {
 	/** The time last read, and when (wall ms). */
 	#reported = NaN;
 	#readAt = 0;
-	/** For each step read within STEP_MEMORY_MS: when it was read, and its time minus that ×rate. */
+	/**
+	 * For each step read within STEP_MEMORY_MS while the clock is coarse: when it was read, and
+	 * its time minus that ×rate. (A smooth clock steps at every read: nothing is kept for it.)
+	 */
 	#steps: { readAt: number; offset: number }[] = [];
+	/** The clock has moved since the last reset. */
+	#moved = false;
 	/** The size of one step (media seconds); 0 until one is seen. */
 	#step = 0;
 	/** A repeat was read since the last step. */
@@ -68,6 +73,7 @@ export class SteppedClock {
 	/** Forget where the clock stepped: after a seek, a rate change, a pause or a play. */
 	reset(): void {
 		this.#reported = NaN;
+		this.#moved = false;
 		this.#steps = [];
 	}
 
@@ -88,14 +94,16 @@ export class SteppedClock {
 				this.#repeatedSteps = Math.min(COARSE_COUNT_MAX, Math.max(0, count));
 				// Read within one step of the last read: the move is exactly one step.
 				if (((now - this.#readAt) / 1000) * rate < moved) this.#step = moved;
+				this.#moved = true;
 				// One step, as first seen (the first read after a reset, a seek or a jump is not:
 				// a clock held still, as at the start of playback, would read as moving).
-				this.#steps.push({ readAt: now, offset: reported - (now / 1000) * rate });
+				if (this.coarse) this.#steps.push({ readAt: now, offset: reported - (now / 1000) * rate });
 			} else {
+				this.#moved = false;
 				this.#steps = [];
 			}
 			this.#repeated = false;
-		} else if (now - this.#readAt >= REPEAT_GAP_MS && this.#steps.length > 0) {
+		} else if (now - this.#readAt >= REPEAT_GAP_MS && this.#moved) {
 			// Still, after having moved since the last reset (a clock held at the start of
 			// playback, as Chromium's is until audio comes out, does not count).
 			this.#repeated = true;
