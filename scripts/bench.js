@@ -335,6 +335,9 @@ try {
 		);
 	}
 	const ourHtml = await htmlBytes(`${BASE}/clips/${LONG_SLUG}`);
+	// What the page fetches as it starts, beside its HTML: a long interview's word timings and
+	// the lines of the translation not shown (see setDetailsApart in $lib/transcript/outline).
+	const ourDetails = await (await fetch(`${BASE}/clips/${LONG_SLUG}/outline.json`)).text();
 	const halHtml = await htmlBytes(`${BASE}${hal.path}`);
 	// The same line's text, counted in the page: once in the markup (English), once in the data
 	// (French, which the page does not show as markup).
@@ -489,10 +492,11 @@ try {
 		elements: { ours: peer.ours[0].elements, hal: peer.hal[0].elements },
 		htmlBytes: { ours: ourHtml.html, hal: halHtml.html },
 		hydrationDataBytes: ourHtml.hydrationData,
+		detailsBytes: Buffer.byteLength(ourDetails),
 		markup: markupShape,
 		textCopies: {
-			english: count(ourHtml.text, 'Benchmark line 2345:'),
-			french: count(ourHtml.text, 'Ligne d’essai 2345 ')
+			english: count(ourHtml.text + ourDetails, 'Benchmark line 2345:'),
+			french: count(ourHtml.text + ourDetails, 'Ligne d’essai 2345 ')
 		}
 	};
 	results.transfer = { jsGzip, cssGzip, peaks, longAudioBytes: audioSize };
@@ -598,6 +602,7 @@ try {
 				`${kb(pr.htmlBytes.ours)} / ${kb(pr.htmlBytes.hal)} (×${ratio(pr.htmlBytes.ours, pr.htmlBytes.hal)})`
 			],
 			['  of ours, the inline hydration data', kb(pr.hydrationDataBytes)],
+			['  and the details it fetches as it starts (outline.json)', kb(pr.detailsBytes)],
 			[
 				'elements per line of ours (max; lines with more)',
 				`${fmt(pr.markup.elements / pr.markup.items, 2)} (${pr.markup.max}; ${pr.markup.withMore})`,
@@ -605,7 +610,7 @@ try {
 				pr.markup.elements / pr.markup.items <= 3
 			],
 			[
-				'copies of a line in our HTML: English (markup) / French (data)',
+				'copies of a line in our HTML and details: English (markup) / French (details)',
 				`${pr.textCopies.english} / ${pr.textCopies.french}`,
 				'1 / 1',
 				pr.textCopies.english === 1 && pr.textCopies.french === 1

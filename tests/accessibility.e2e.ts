@@ -167,14 +167,10 @@ for (const viewport of [undefined, ...PHONES]) {
 			const languages = await page.evaluate(() =>
 				[
 					...document.querySelectorAll<HTMLElement>('[data-testid="transcript"] button[data-start]')
-				].map((line) => ({
-					line: line.dataset.lang,
-					text: line.closest('[lang]')!.getAttribute('lang')
-				}))
+				].map((line) => line.getAttribute('lang'))
 			);
 			expect(languages.length).toBeGreaterThan(20);
-			expect(new Set(languages.map((l) => l.line))).toEqual(new Set(['lt', 'en']));
-			for (const entry of languages) expect(entry.text).toBe(entry.line);
+			expect(new Set(languages)).toEqual(new Set(['lt', 'en']));
 			// Language names in their own language; the interface in English.
 			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 			const lithuanian = await reveal(page.getByRole('radio', { name: /lietuvių/i }), 'Language');
@@ -187,7 +183,7 @@ for (const viewport of [undefined, ...PHONES]) {
 				'data-languages',
 				'lt fr'
 			);
-			const french = page.getByTestId('transcript').locator('button[data-lang="fr"]').first();
+			const french = page.getByTestId('transcript').locator('button[lang="fr"]').first();
 			expect(await french.evaluate((el) => el.closest('[lang]')!.getAttribute('lang'))).toBe('fr');
 		});
 
@@ -365,10 +361,7 @@ test('native caption tracks carry every language for the browser and assistive t
 		{ lang: 'fr', kind: 'subtitles', label: 'Français' }
 	]);
 	// Turned on (as a caption menu or the TextTrack API would), a track loads every cue.
-	const transcriptLines = await page
-		.getByTestId('transcript')
-		.locator('button[data-lang="en"]')
-		.count();
+	const transcriptLines = await page.getByTestId('transcript').locator('button[lang="en"]').count();
 	const cues = await page.evaluate(async () => {
 		const track = [...document.querySelector('audio')!.textTracks].find(
 			(t) => t.language === 'en'

@@ -74,7 +74,7 @@ test.describe('museum kiosk', () => {
 		const caption = page.getByTestId('kiosk-caption');
 		await expect(caption).toHaveAttribute('lang', 'fr');
 		// A line tapped in the transcript plays from its start; the caption shows that line.
-		const line = page.locator('[data-languages] button.line[data-lang="fr"]').nth(3);
+		const line = page.locator('[data-languages] button.line[lang="fr"]').nth(3);
 		await line.tap();
 		await expect(line).toHaveAttribute('aria-current', 'true');
 		const text = (await wordsOf(line)).trim();

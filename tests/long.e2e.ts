@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LONG_SLUG, writeLongFixture } from '../scripts/bench/long-fixture.js';
+import { chooseLanguage } from './helpers';
 import { buildIn, copyProject, PORT_OFFSET } from './project-copy';
 
 // The benchmark's 3-hour interview (about 5,000 cues in two languages), built and served like
@@ -61,7 +62,19 @@ test('a 3-hour interview loads from build-time peaks and byte ranges alone', asy
 		await expect
 			.poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
 			.toBeGreaterThanOrEqual(start - 0.05);
+		// Its words are marked as they are spoken: their timings came apart from the page's HTML
+		// (outline.json), as did the French lines, which only the language switch shows.
+		await expect
+			.poll(() => page.evaluate(() => CSS.highlights.has('spoken-word')), { timeout: 15_000 })
+			.toBe(true);
 		await page.evaluate(() => document.querySelector('audio')!.pause());
+		expect(served.some((r) => r.url === `/clips/${LONG_SLUG}/outline.json`)).toBe(true);
+		const html = await (await fetch(`http://127.0.0.1:${port}/clips/${LONG_SLUG}`)).text();
+		expect(html).not.toContain('Ligne d’essai 2345 ');
+		await chooseLanguage(page, /Français/);
+		await expect(
+			page.locator('[data-languages] button[lang="fr"]').nth(Math.floor(cues * 0.7))
+		).toContainText('Ligne d’essai', { timeout: 15_000 });
 
 		expect(await page.evaluate(() => (window as unknown as { __decodes: number }).__decodes)).toBe(
 			0

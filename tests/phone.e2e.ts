@@ -184,8 +184,8 @@ for (const phone of PHONES) {
 
 		test('original and translation are interleaved, line under line', async ({ page }) => {
 			await openClip(page);
-			const original = lines(page).and(page.locator('[data-lang="lt"]')).first();
-			const translation = lines(page).and(page.locator('[data-lang="en"]')).first();
+			const original = lines(page).and(page.locator('[lang="lt"]')).first();
+			const translation = lines(page).and(page.locator('[lang="en"]')).first();
 			const [a, b] = [(await original.boundingBox())!, (await translation.boundingBox())!];
 			expect(b.y).toBeGreaterThanOrEqual(a.y + a.height - 1);
 			expect(Math.abs(b.x - a.x)).toBeLessThanOrEqual(1);

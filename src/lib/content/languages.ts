@@ -10,8 +10,18 @@ export function isKnownLanguage(code: string): boolean {
 	}
 }
 
+const nativeNames = new Map<string, string>();
+
 /** The name of a language in that language itself ("lietuvių", "українська"). */
 export function nativeLanguageName(code: string): string {
+	// Remembered: each language's names are loaded anew by each Intl.DisplayNames, and the clip
+	// page asks for them in the task that makes it interactive.
+	let name = nativeNames.get(code);
+	if (name === undefined) nativeNames.set(code, (name = findNativeName(code)));
+	return name;
+}
+
+function findNativeName(code: string): string {
 	try {
 		const name = new Intl.DisplayNames([code], { type: 'language', fallback: 'code' }).of(code);
 		return name ? name.charAt(0).toLocaleUpperCase(code) + name.slice(1) : code;

@@ -311,7 +311,7 @@ function textOf(html: string): string {
 /** The cue renders as exactly its text: no word lost, nothing left unescaped. */
 function expectRenderedExactly(cue: Cue) {
 	expect(textOf(cueHtml(cue.nodes)).trim()).toBe(cue.text);
-	const line = lineHtml(cue, 0, 'uk', true, { linkTo: (time) => `Link to the line at ${time}` });
+	const line = lineHtml(cue, 'uk', true, { linkTo: (time) => `Link to the line at ${time}` });
 	// The button holds the speaker where it changes, then the cue's text.
 	const body = /<button [^>]*>(?:<span class="speaker">.*?<\/span>)?(.*)<\/button>$/s.exec(
 		line

@@ -1,15 +1,11 @@
-import {
-	isLineButton,
-	lineButtons,
-	onTimeLink,
-	positionOf,
-	type LinePosition
-} from './markup-dom.ts';
+import { isLineButton, lineButtons, onTimeLink, type LinePosition } from './markup-dom.ts';
 import type { Cue } from './types.ts';
 
 type Span = { start: number; end: number };
 
 export interface LineGestureOptions {
+	/** Where in the list an event happened (see LineIndex), if on a line. */
+	positionOf: (target: EventTarget | null) => LinePosition | undefined;
 	/** The cue at a position of the list. */
 	cueAt: (position: LinePosition) => Cue | undefined;
 	/** Plays a line (a click or Enter on it; a click may land on a timed word). */
@@ -42,7 +38,7 @@ export class LineGestures {
 	}
 
 	#cueOf(target: EventTarget | null) {
-		const position = positionOf(target);
+		const position = this.#options.positionOf(target);
 		return position && this.#options.cueAt(position);
 	}
 

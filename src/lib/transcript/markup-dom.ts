@@ -1,7 +1,9 @@
 /*
- * Reading and marking the transcript list that markup.ts writes, in the page. Lines are found
- * by the attributes markup.ts gives them (`data-lang`, `data-index` on each line's button and
- * time link), so this file and that one change together.
+ * Reading and marking the transcript list that markup.ts writes, in the page. A line is its
+ * button (`button[data-start]`, with its language in `lang`); its cue index is its place among
+ * the lines of its language, in document order: one more than the line of its language before
+ * it, unless it says otherwise (`data-index`, on a line out of that order). A 3-hour interview has 10,000 lines: every attribute a line does not need
+ * is bytes to send and parse. This file and markup.ts change together.
  */
 
 import type { MarkupLine } from './outline.ts';
@@ -13,24 +15,45 @@ export interface LinePosition {
 	index: number;
 }
 
-/** The line buttons of a rendered list, by language then cue index. */
-export type LineIndex = Map<string, HTMLElement[]>;
-
 const LINE = 'button[data-start]';
 
-export function indexLines(container: ParentNode | undefined): LineIndex {
-	const byLang: LineIndex = new Map();
-	for (const button of container?.querySelectorAll<HTMLElement>(LINE) ?? []) {
-		const lang = button.dataset.lang ?? '';
-		let list = byLang.get(lang);
-		if (!list) byLang.set(lang, (list = []));
-		list[Number(button.dataset.index)] = button;
-	}
-	return byLang;
+/** A line's entry (its time and button together), which carries the find and passage marks. */
+const ENTRY = '[role="listitem"]';
+
+/** A line's cue index, given the index of the line of its language before it (-1 for none). */
+function indexAfter(button: Element, previous: number): number {
+	const written = button.getAttribute('data-index');
+	return written === null ? previous + 1 : Number(written);
 }
 
-export function lineAt(lines: LineIndex, position: LinePosition): HTMLElement | undefined {
-	return lines.get(position.lang)?.[position.index];
+/** The line buttons of a rendered list, by position, and the position of each. */
+export class LineIndex {
+	readonly #byLang = new Map<string, HTMLElement[]>();
+	readonly #positions = new Map<Element, LinePosition>();
+
+	constructor(container: ParentNode | undefined) {
+		const previous = new Map<string, number>();
+		for (const button of container?.querySelectorAll<HTMLElement>(LINE) ?? []) {
+			const lang = button.getAttribute('lang') ?? '';
+			const index = indexAfter(button, previous.get(lang) ?? -1);
+			previous.set(lang, index);
+			let list = this.#byLang.get(lang);
+			if (!list) this.#byLang.set(lang, (list = []));
+			this.#positions.set(button, { lang, index });
+			list[index] = button;
+		}
+	}
+
+	at(position: LinePosition): HTMLElement | undefined {
+		return this.#byLang.get(position.lang)?.[position.index];
+	}
+
+	/** The line an event happened on: on its button, inside it, or on its time link. */
+	positionOf(target: EventTarget | null): LinePosition | undefined {
+		const entry = (target as Element | null)?.closest?.(ENTRY);
+		const line = entry?.querySelector(LINE);
+		return line ? this.#positions.get(line) : undefined;
+	}
 }
 
 /** Every line button, in reading order. */
@@ -40,13 +63,6 @@ export function lineButtons(container: ParentNode): HTMLElement[] {
 
 export function isLineButton(element: Element): element is HTMLElement {
 	return element.matches(LINE);
-}
-
-/** The line an event happened on: on its button, inside it, or on its time link. */
-export function positionOf(target: EventTarget | null): LinePosition | undefined {
-	const element = (target as Element | null)?.closest?.<HTMLElement>('[data-index]');
-	if (!element) return undefined;
-	return { lang: element.dataset.lang ?? '', index: Number(element.dataset.index) };
 }
 
 /** Whether the event happened on a line's time link (rather than on the line itself). */
@@ -72,7 +88,7 @@ export function markClass(elements: readonly Element[], name: string) {
 	};
 }
 
-/** A line's entry (its time and button together), which carries the find and passage marks. */
+/** The entry of a line (its button), which carries the find and passage marks. */
 export const entryOf = (line: HTMLElement) => line.parentElement;
 
 /**
@@ -176,11 +192,13 @@ export function readLines(
 	);
 	if (!list) return undefined;
 	const lines: (MarkupLine | undefined)[] = [];
+	let index = -1;
 	for (const button of list.querySelectorAll<HTMLElement>(LINE)) {
-		if (button.dataset.lang !== lang) continue;
-		lines[Number(button.dataset.index)] = {
-			start: Number(button.dataset.start),
-			end: Number(button.dataset.end),
+		if (button.getAttribute('lang') !== lang) continue;
+		index = indexAfter(button, index);
+		lines[index] = {
+			start: Number(button.getAttribute('data-start')),
+			end: Number(button.getAttribute('data-end')),
 			nodes: nodesOf(button)
 		};
 	}

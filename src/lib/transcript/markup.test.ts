@@ -65,21 +65,27 @@ describe('cueHtml', () => {
 
 describe('lineHtml', () => {
 	it('gives the time link, the data the player needs and the language', () => {
-		const html = lineHtml(cue(83.2, 107.5, 'Kengir, 1954'), 4, 'lt', true, labels);
+		const html = lineHtml(cue(83.2, 107.5, 'Kengir, 1954'), 'lt', true, labels);
 		expect(html).toContain('href="#t=83.2,107.5&amp;lang=lt"');
 		expect(html).toContain('aria-label="Link to the line at 1:23"');
-		expect(html).toContain('data-start="83.2" data-end="107.5" data-index="4" data-lang="lt"');
 		// The button's name begins with the time (its ::before says data-time); its text follows.
-		expect(html).toContain('lang="lt" data-time="1:23">Kengir, 1954</button>');
+		expect(html).toContain(
+			'data-start="83.2" data-end="107.5" lang="lt" data-time="1:23">Kengir, 1954</button>'
+		);
+		// Its cue index is its place in the list, unless it is out of order.
+		expect(html).not.toContain('data-index');
+		expect(lineHtml(cue(83.2, 107.5, 'K'), 'lt', true, labels, 4)).toContain(
+			'data-end="107.5" data-index="4" lang="lt"'
+		);
 	});
 	it('is two elements: the time and the button holding the text', () => {
-		expect(tags(lineHtml(cue(83.2, 107.5, 'Kengir'), 4, 'lt', false, labels))).toEqual([
+		expect(tags(lineHtml(cue(83.2, 107.5, 'Kengir'), 'lt', false, labels))).toEqual([
 			'a',
 			'button'
 		]);
 	});
 	it('without a link label (the kiosk), shows the time as plain text, not a link', () => {
-		const html = lineHtml(cue(83.2, 107.5, 'Kengir, 1954'), 4, 'lt', true, {});
+		const html = lineHtml(cue(83.2, 107.5, 'Kengir, 1954'), 'lt', true, {});
 		expect(html).not.toContain('<a');
 		expect(html).not.toContain('href');
 		expect(html).toContain('<span class="time" aria-hidden="true">1:23</span>');
@@ -88,7 +94,6 @@ describe('lineHtml', () => {
 	it('shows hostile speakers and text as text', () => {
 		const html = lineHtml(
 			cue(0, 1, '<script>alert(1)</script>', { speaker: '"><img src=x onerror=alert(1)>' }),
-			0,
 			'en',
 			true,
 			labels
@@ -128,10 +133,39 @@ describe('lists', () => {
 		expect(tags(html).filter((tag) => tag !== 'span')).toHaveLength(1 + 5 * 3);
 		const rows = html.split('<div role="listitem" class="entry"').slice(1);
 		expect(rows).toHaveLength(2);
-		expect(rows[1]).toMatch(/^ style="--rows:2">.*data-index="1" data-lang="uk"/);
+		expect(rows[1]).toMatch(/^ style="--rows:2">.*data-start="2" data-end="4" lang="uk"/);
 		expect(rows[1]).toContain(
 			'class="entry translation"><a class="time" href="#t=2,3&amp;lang=fr"'
 		);
-		expect(rows[1]).toContain('data-index="2" data-lang="fr"');
+		expect(html).not.toContain('data-index');
+		expect(readBack(html, 'fr')).toEqual([0, 1, 2]);
+	});
+	it('names the index of a translation line out of its own order', () => {
+		// The first translation cue overlaps the second original most, the other two the first:
+		// the page shows them in the order 1, 2, 0, and must still read each one's index.
+		const originals = [cue(0, 10, 'a'), cue(10, 20, 'b')];
+		const overlapping = [cue(5, 19, 'X'), cue(6, 9, 'Y'), cue(9.5, 10.5, 'Z')];
+		const html = parallelHtml(
+			{ lang: 'uk', cues: originals },
+			{ lang: 'fr', cues: overlapping },
+			labels
+		);
+		const starts = [...html.matchAll(/data-start="([\d.]+)"[^>]*lang="fr"/g)].map((m) => m[1]);
+		expect(starts).not.toEqual(['5', '6', '9.5']);
+		const indices = readBack(html, 'fr');
+		expect(indices.map((i) => overlapping[i]!.start)).toEqual(starts.map(Number));
+		expect([...indices].sort()).toEqual([0, 1, 2]);
+		expect(readBack(html, 'uk')).toEqual([0, 1]);
 	});
 });
+
+/**
+ * Each line's cue index as the page reads it (markup-dom.ts): its `data-index`, else one more
+ * than the line of its language before it.
+ */
+function readBack(html: string, lang: string): number[] {
+	let previous = -1;
+	return [...html.matchAll(/<button [^>]*?(?: data-index="(\d+)")? lang="([^"]+)"/g)]
+		.filter((m) => m[2] === lang)
+		.map((m) => (previous = m[1] === undefined ? previous + 1 : Number(m[1])));
+}

@@ -59,26 +59,27 @@ export interface LineLabels {
  * text right in the button: two elements, so a 3-hour interview's 10,000 lines stay light. The
  * button's name begins with the time, which its `::before` says from `data-time` (generated
  * content counts in an accessible name; it is neither selected nor found, and the link shows it).
+ * A line's cue index is its place among its language's lines (see markup-dom.ts); `index` is
+ * written only for a line out of that order.
  */
 export function lineHtml(
 	cue: Cue,
-	index: number,
 	lang: string,
 	showSpeaker: boolean,
-	labels: LineLabels
+	labels: LineLabels,
+	index?: number
 ): string {
 	const time = formatTime(cue.start);
 	const href = escapeAttribute(formatFragment({ start: cue.start, end: cue.end, lang }));
 	const safeLang = escapeAttribute(lang);
-	const where = `data-index="${index}" data-lang="${safeLang}"`;
 	const speaker =
 		showSpeaker && cue.speaker ? `<span class="speaker">${escapeText(cue.speaker)}</span>` : '';
 	const timeHtml = labels.linkTo
-		? `<a class="time" href="${href}" aria-label="${escapeAttribute(labels.linkTo(time))}" ${where}>${time}</a>`
+		? `<a class="time" href="${href}" aria-label="${escapeAttribute(labels.linkTo(time))}">${time}</a>`
 		: `<span class="time" aria-hidden="true">${time}</span>`;
 	return (
 		timeHtml +
-		`<button type="button" class="line" data-start="${cue.start}" data-end="${cue.end}" ${where} lang="${safeLang}" data-time="${time}">` +
+		`<button type="button" class="line" data-start="${cue.start}" data-end="${cue.end}"${index === undefined ? '' : ` data-index="${index}"`} lang="${safeLang}" data-time="${time}">` +
 		`${speaker}${cueHtml(cue.nodes)}</button>`
 	);
 }
@@ -129,7 +130,7 @@ function inBlocks(items: Item[]): string {
 export function listHtml(cues: Cue[], lang: string, labels: LineLabels): string {
 	return inBlocks(
 		cues.map((cue, i) => ({
-			html: `<div role="listitem" class="entry">${lineHtml(cue, i, lang, speakerChanged(cues, i), labels)}</div>`,
+			html: `<div role="listitem" class="entry">${lineHtml(cue, lang, speakerChanged(cues, i), labels)}</div>`,
 			texts: [cue.text]
 		}))
 	);
@@ -146,8 +147,21 @@ export interface Transcript {
  * of its own (three elements, as in one language); the page's grid sets them side by side.
  */
 export function parallelHtml(original: Transcript, translation: Transcript, labels: LineLabels) {
-	const entry = (cues: Cue[], index: number, lang: string, attributes: string) =>
-		`<div role="listitem" ${attributes}>${lineHtml(cues[index]!, index, lang, speakerChanged(cues, index), labels)}</div>`;
+	const entry = (
+		cues: Cue[],
+		index: number,
+		lang: string,
+		attributes: string,
+		outOfOrder = false
+	) =>
+		`<div role="listitem" ${attributes}>${lineHtml(cues[index]!, lang, speakerChanged(cues, index), labels, outOfOrder ? index : undefined)}</div>`;
+	// Translation cues that overlap each other may come out of their own order (see alignCues).
+	let nextTranslation = 0;
+	const translationEntry = (t: number) => {
+		const outOfOrder = t !== nextTranslation;
+		nextTranslation = t + 1;
+		return entry(translation.cues, t, translation.lang, 'class="entry translation"', outOfOrder);
+	};
 	return inBlocks(
 		alignCues(original.cues, translation.cues).map((row) => {
 			// The original's entry spans the grid rows of its translation's lines (see TranscriptList).
@@ -156,9 +170,7 @@ export function parallelHtml(original: Transcript, translation: Transcript, labe
 			return {
 				html:
 					entry(original.cues, row.original, original.lang, `class="entry"${span}`) +
-					row.translation
-						.map((t) => entry(translation.cues, t, translation.lang, 'class="entry translation"'))
-						.join(''),
+					row.translation.map(translationEntry).join(''),
 				texts: [
 					original.cues[row.original]!.text,
 					...row.translation.map((t) => translation.cues[t]!.text)

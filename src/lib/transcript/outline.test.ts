@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../content/types.ts';
-import { isOutlined, outlineTrack, trackFromOutline, type MarkupLine } from './outline.ts';
+import {
+	DETAILS_APART_ABOVE,
+	isOutlined,
+	outlineTrack,
+	setDetailsApart,
+	trackFromOutline,
+	withDetails,
+	type MarkupLine
+} from './outline.ts';
 import type { Cue } from './types.ts';
 
 const cue = (start: number, end: number, text: string, extra: Partial<Cue> = {}): Cue => ({
@@ -92,5 +100,56 @@ describe('outlined tracks', () => {
 		expect(() => trackFromOutline(outlined, lines.slice(0, 3))).toThrow(
 			'uk.vtt: the page shows 3 of its 4 lines'
 		);
+	});
+});
+
+describe('details apart', () => {
+	/** The track again and again, until its details are large enough to be set apart. */
+	const long = (times: number) => ({
+		...track,
+		cues: Array.from({ length: times }, (_, i) =>
+			track.cues.map((cue) => ({
+				...cue,
+				start: cue.start + i * 4000,
+				end: cue.end + i * 4000,
+				words: cue.words?.map((w) => ({ ...w, time: w.time + i * 4000 }))
+			}))
+		).flat()
+	});
+
+	it('stay in the page data when small', () => {
+		const outlined = [outlineTrack(track, true), outlineTrack(track, false)];
+		const { tracks } = setDetailsApart(outlined);
+		expect(tracks).toEqual(outlined);
+	});
+
+	it('leave the page data of a long interview, and make its tracks whole again', () => {
+		const big = long(600);
+		const outlined = [outlineTrack(big, true), outlineTrack(big, false)];
+		const { tracks, details } = setDetailsApart(outlined);
+		expect(JSON.stringify(details).length).toBeGreaterThan(DETAILS_APART_ABOVE);
+		// The page data keeps the count and the speakers, and no word, time or text of a line.
+		expect(tracks.every((t) => t.detailsApart && t.outline.words.length === 0)).toBe(true);
+		expect(tracks[1]!.lines).toBeUndefined();
+		expect(JSON.stringify(tracks)).not.toMatch(/взимку|Unspoken|Знову|Late/);
+		expect(JSON.stringify(tracks).length * 4).toBeLessThan(JSON.stringify(details).length);
+		expect(tracks[0]!.outline.count).toBe(big.cues.length);
+		// A track still without its details cannot be made whole: its word timings would be lost.
+		expect(() => trackFromOutline(tracks[1]!)).toThrow('uk.vtt: its details (outline.json)');
+		// With them (as outline.json gives them), each track is whole, words and all.
+		const shown = trackFromOutline(
+			withDetails(tracks[0]!, details[0]),
+			big.cues.map(({ start, end, nodes }) => ({ start, end, nodes }))
+		);
+		const apart = trackFromOutline(withDetails(tracks[1]!, details[1]));
+		for (const whole of [shown, apart]) {
+			expect(whole.cues.map((c) => c.text)).toEqual(big.cues.map((c) => c.text));
+			expect(whole.cues.map((c) => c.words?.length)).toEqual(big.cues.map((c) => c.words?.length));
+			expect(whole.cues.at(-1)!.words!.at(-1)!.time).toBeCloseTo(
+				big.cues.at(-1)!.words!.at(-1)!.time,
+				6
+			);
+		}
+		expect(() => withDetails(tracks[0]!, undefined)).toThrow('uk.vtt: outline.json has no details');
 	});
 });

@@ -29,10 +29,60 @@ export interface TrackOutline {
 export type OutlinedTrack = Omit<Track, 'cues'> & {
 	outline: TrackOutline;
 	lines?: { times: number[]; nodes: CueNode[][] };
+	/** Its words and lines are in outline.json, not here (see setDetailsApart). */
+	detailsApart?: true;
 };
 
 /** A track as the clip page's data carries it. */
 export type PageTrack = Track | OutlinedTrack;
+
+/**
+ * The bulky parts of a track's outline: its word timings, and its lines when the page does
+ * not show them as markup. For a long interview (a 3-hour one's are about 600 KB) the page's
+ * data leaves them to a file of their own (`outline.json`), which the browser fetches as it
+ * starts: a phone then paints the transcript without first downloading data the first paint
+ * does not use.
+ */
+export interface OutlineDetails {
+	words: number[];
+	lines?: OutlinedTrack['lines'];
+}
+
+/** Details smaller than this (characters of JSON, for the whole clip) stay in the page's data: a fetch would cost more than they do. */
+export const DETAILS_APART_ABOVE = 20_000;
+
+/** Tracks for the page's data without their details (`detailsApart` says so), and those details. */
+export function setDetailsApart(tracks: readonly OutlinedTrack[]): {
+	tracks: OutlinedTrack[];
+	details: OutlineDetails[];
+} {
+	const details = tracks.map(({ outline, lines }) => ({ words: outline.words, lines }));
+	if (JSON.stringify(details).length <= DETAILS_APART_ABOVE)
+		return { tracks: [...tracks], details };
+	return {
+		tracks: tracks.map(({ lines: _, ...track }) => ({
+			...track,
+			outline: { ...track.outline, words: [] },
+			detailsApart: true
+		})),
+		details
+	};
+}
+
+/** A track of the page's data with its details again (those of outline.json, by track). */
+export function withDetails(
+	track: OutlinedTrack,
+	details: OutlineDetails | undefined
+): OutlinedTrack {
+	if (!track.detailsApart) return track;
+	if (!details) throw new Error(`${track.file}: outline.json has no details for this track`);
+	const { detailsApart: _, ...rest } = track;
+	return {
+		...rest,
+		outline: { ...track.outline, words: details.words },
+		...(details.lines ? { lines: details.lines } : {})
+	};
+}
 
 /** Times, text and formatting of one cue, as read back from its line in the markup. */
 export interface MarkupLine {
@@ -65,6 +115,17 @@ export function outlineTrack(track: Track, inMarkup: boolean): OutlinedTrack {
 	return outlined;
 }
 
+/**
+ * The tracks the prerendered clip page shows as markup (pages are prerendered in English: the
+ * original, beside its English translation if it has one). Their text is in the page already,
+ * so the data leaves it out; a wrong guess costs a fetch, not a wrong page.
+ */
+const inPageMarkup = (lang: string, index: number) => index === 0 || lang === 'en';
+
+/** A clip's tracks outlined for its page: the page's data, and the details apart from it. */
+export const outlineForPage = (tracks: readonly Track[]) =>
+	setDetailsApart(tracks.map((track, i) => outlineTrack(track, inPageMarkup(track.lang, i))));
+
 export function nodesToText(nodes: readonly CueNode[]): string {
 	return nodes.map((n) => (typeof n === 'string' ? n : nodesToText(n.children))).join('');
 }
@@ -77,7 +138,8 @@ export function trackFromOutline(
 	track: OutlinedTrack,
 	lines: readonly (MarkupLine | undefined)[] = linesOf(track)
 ): Track {
-	const { outline, lines: _, ...rest } = track;
+	if (track.detailsApart) throw new Error(`${track.file}: its details (outline.json) are missing`);
+	const { outline, lines: _, detailsApart: __, ...rest } = track;
 	if (lines.length !== outline.count || lines.includes(undefined)) {
 		throw new Error(
 			`${track.file}: the page shows ${lines.filter(Boolean).length} of its ${outline.count} lines`
