@@ -88,6 +88,32 @@ test('a language chosen while the page is still loading is not lost', async ({ p
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
 
+for (const viewport of [
+	{ width: 412, height: 823 },
+	{ width: 1350, height: 940 }
+]) {
+	test(`the transcript does not move when the player becomes interactive (${viewport.width} px)`, async ({
+		page
+	}) => {
+		await page.setViewportSize(viewport);
+		// Hold the scripts back, as a slow phone does: the page is on screen before it is
+		// interactive, and the waveform and controls then take the browser's controls' place.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(`/clips/${CLIP}`, { waitUntil: 'commit' });
+		const firstLine = page.locator('[data-languages] button[data-start]').first();
+		await expect(firstLine).toBeVisible();
+		const before = (await firstLine.boundingBox())!.y;
+		release();
+		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		expect(Math.abs((await firstLine.boundingBox())!.y - before)).toBeLessThanOrEqual(2);
+	});
+}
+
 test('build-time peaks and transcripts are published as static files', async ({ request }) => {
 	const peaks = await request.get(`/clips/${CLIP}/peaks.json`);
 	expect(peaks.ok()).toBe(true);

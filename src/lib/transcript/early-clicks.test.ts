@@ -57,6 +57,9 @@ function page({ interactive = false } = {}) {
 }
 
 describe('clicks before the page is interactive', () => {
+	it('say on the page that scripts run, before it is painted', () => {
+		expect(page().attributes.get('data-scripted')).toBe('');
+	});
 	it('play a line from its start', () => {
 		const { click, audio } = page();
 		click(new FakeElement('83.2'));
@@ -76,7 +79,7 @@ describe('clicks before the page is interactive', () => {
 	it('keep an interface language chosen before its switch is ready, for the switch', () => {
 		const { click, attributes, audio } = page({ interactive: true });
 		click(new FakeLanguageButton('uk', true));
-		expect(attributes.size).toBe(0);
+		expect([...attributes.keys()]).toEqual(['data-scripted']);
 		click(new FakeLanguageButton('lt'));
 		expect(attributes.get('data-early-language')).toBe('lt');
 		expect(audio.plays).toBe(0);

@@ -1,3 +1,6 @@
+/** On the root element of a page whose scripts run (set by the head script, before the first paint). */
+export const SCRIPTED_ATTRIBUTE = 'data-scripted';
+
 /** Where a click on an interface language before hydration is kept (see LanguageSwitch). */
 export const EARLY_LANGUAGE_ATTRIBUTE = 'data-early-language';
 
@@ -12,6 +15,8 @@ export const EARLY_LANGUAGE_ATTRIBUTE = 'data-early-language';
  */
 export function earlyClickScript(): string {
 	return (
+		// Scripts run here: the page may keep room for what they will add (see ClipPage's deck).
+		`document.documentElement.setAttribute('${SCRIPTED_ATTRIBUTE}','');` +
 		`document.addEventListener('click',function(e){` +
 		// An interface language chosen early is left on the document for the switch to apply.
 		`var pick=e.target instanceof Element&&e.target.closest('[data-ui-language]');` +

@@ -196,10 +196,15 @@ export function readLines(
 	for (const button of list.querySelectorAll<HTMLElement>(LINE)) {
 		if (button.getAttribute('lang') !== lang) continue;
 		index = indexAfter(button, index);
+		let nodes: CueNode[] | undefined;
 		lines[index] = {
 			start: Number(button.getAttribute('data-start')),
 			end: Number(button.getAttribute('data-end')),
-			nodes: nodesOf(button)
+			// Read when first asked for (see trackFromOutline); the button keeps its text even
+			// once a new list replaces it.
+			get nodes() {
+				return (nodes ??= nodesOf(button));
+			}
 		};
 	}
 	return lines;

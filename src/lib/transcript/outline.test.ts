@@ -95,6 +95,24 @@ describe('outlined tracks', () => {
 		expect(whole.cues.map((c) => c.speaker)).toEqual(track.cues.map((c) => c.speaker));
 	});
 
+	it("read a line's text only when it is asked for", () => {
+		let reads = 0;
+		const counted = lines.map(({ start, end, nodes }) => ({
+			start,
+			end,
+			get nodes() {
+				reads++;
+				return nodes;
+			}
+		}));
+		const whole = trackFromOutline(outlineTrack(track, true), counted);
+		expect(whole.cues.map((c) => c.start)).toEqual(track.cues.map((c) => c.start));
+		expect(reads).toBe(0);
+		expect(whole.cues[1]!.text).toBe(track.cues[1]!.text);
+		expect(whole.cues[1]!.text).toBe(track.cues[1]!.text);
+		expect(reads).toBe(1);
+	});
+
 	it('say which file when the markup lacks lines', () => {
 		const outlined = outlineTrack(track, true);
 		expect(() => trackFromOutline(outlined, lines.slice(0, 3))).toThrow(

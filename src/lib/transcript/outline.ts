@@ -84,7 +84,10 @@ export function withDetails(
 	};
 }
 
-/** Times, text and formatting of one cue, as read back from its line in the markup. */
+/**
+ * Times, text and formatting of one cue, as read back from its line in the markup (its
+ * `nodes` may be read only when asked for: see readLines).
+ */
 export interface MarkupLine {
 	start: number;
 	end: number;
@@ -145,14 +148,7 @@ export function trackFromOutline(
 			`${track.file}: the page shows ${lines.filter(Boolean).length} of its ${outline.count} lines`
 		);
 	}
-	const cues: Cue[] = (lines as MarkupLine[]).map((line) => ({
-		id: '',
-		start: line.start,
-		end: line.end,
-		text: nodesToText(line.nodes).trim(),
-		nodes: line.nodes,
-		line: 0
-	}));
+	const cues: Cue[] = (lines as MarkupLine[]).map(cueOfLine);
 	let speaker = '';
 	let next = 0;
 	cues.forEach((cue, index) => {
@@ -169,6 +165,27 @@ export function trackFromOutline(
 		cue.words = words;
 	}
 	return { ...rest, cues };
+}
+
+/**
+ * A cue from its line. Its text and formatting are read when first asked for: the page needs
+ * every cue's times as it starts, but the text of only the few it shows or finds (the markup
+ * shows the rest), and a 3-hour interview has 10,000 lines to read.
+ */
+function cueOfLine(line: MarkupLine): Cue {
+	let text: string | undefined;
+	return {
+		id: '',
+		start: line.start,
+		end: line.end,
+		line: 0,
+		get nodes() {
+			return line.nodes;
+		},
+		get text() {
+			return (text ??= nodesToText(line.nodes).trim());
+		}
+	};
 }
 
 /** The lines an outlined track carries itself (none when the page shows them as markup). */
