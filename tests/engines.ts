@@ -115,7 +115,19 @@ async function startWebKitDriver(workerInfo: WorkerInfo) {
 	});
 	let stderr = '';
 	driver.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+	// Should the worker end without its teardown, its browsers must not outlive it.
+	const orphaned = () => {
+		for (const child of [driver, xvfb]) {
+			try {
+				process.kill(-child.pid!, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
+	};
+	process.once('exit', orphaned);
 	const stop = async () => {
+		process.off('exit', orphaned);
 		await stopGroup(driver);
 		await stopGroup(xvfb);
 	};

@@ -9,10 +9,6 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import type { Client } from 'webdriver';
 
-/** The key WebDriver uses for an element reference in a script's arguments or result. */
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-type ElementReference = { [ELEMENT]: string };
-
 /** How long an action waits for its element to be there, visible and not covered. */
 const ACTION_TIMEOUT = 15_000;
 /** Between two looks at the page while waiting (Playwright backs off to 1 s; the tests are short). */
@@ -446,22 +442,14 @@ export class WebDriverLocator {
 	}
 
 	/**
-	 * WebDriver's Element Click (a real click, through the browser's input path) once the element
-	 * is there, visible and not covered by another, as Playwright's click waits for.
+	 * A mouse click in the middle of the element once it is there, visible and not covered by
+	 * another, as Playwright's click. (Not WebDriver's Element Click: WebKitWebDriver's lands on
+	 * whatever is at its own idea of the point, a container for a line in the transcript's
+	 * scrolled list, without the "intercepted" error the specification asks for.)
 	 */
 	async click(options?: { timeout?: number }) {
-		const deadline = Date.now() + (options?.timeout ?? ACTION_TIMEOUT);
-		for (;;) {
-			const { element } = await this.actionPoint(deadline - Date.now());
-			try {
-				await this.owner.client.elementClick(element[ELEMENT]);
-				return;
-			} catch (error) {
-				// Covered, or re-rendered between the look and the click: look again.
-				if (Date.now() > deadline) throw error;
-				await sleep(POLL_MS);
-			}
-		}
+		const { x, y } = await this.actionPoint(options?.timeout);
+		await this.owner.clickAt(x, y);
 	}
 
 	async check() {
@@ -552,31 +540,41 @@ export class WebDriverLocator {
 	}
 
 	/**
-	 * Scrolls the element into view and returns the middle of it, once it is visible and the
-	 * element there is it (or inside it).
+	 * Scrolls the element into view if it is not, and returns the middle of it, once it is
+	 * visible and what is there is it (or inside it).
 	 */
 	private async actionPoint(timeout = ACTION_TIMEOUT) {
 		const deadline = Date.now() + timeout;
 		let why = 'not found';
 		for (;;) {
-			const result = await this.owner.run<
-				{ element: ElementReference; x: number; y: number } | { why: string }
-			>(
-				`(pw, selector) => { ${resolve};
+			const result = await this.owner.run<{ x: number; y: number } | { why: string }>(
+				`async (pw, selector) => { ${resolve};
 					const element = resolve(pw, selector, true);
 					if (!element) return { why: 'not found' };
 					if (!pw.elementState(element, 'visible', true).matches) return { why: 'not visible' };
-					element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
-					const box = element.getClientRects()[0];
+					// Only when out of view, as Playwright: a scroll the test did not ask for may
+					// be what the page reacts to (the transcript's follow mode).
+					element.scrollIntoViewIfNeeded(true);
+					// Stable, as Playwright waits for: the same place in two frames (a smooth
+					// scroll, after Space for one, moves it under the mouse).
+					const frame = () => new Promise((done) => requestAnimationFrame(done));
+					await frame();
+					const before = element.getBoundingClientRect();
+					await frame();
+					const box = element.getBoundingClientRect();
+					if (box.x !== before.x || box.y !== before.y || box.width !== before.width || box.height !== before.height)
+						return { why: 'not stable' };
 					const x = box.left + box.width / 2, y = box.top + box.height / 2;
 					const hit = document.elementFromPoint(x, y);
-					if (!hit || !(element === hit || element.contains(hit) || hit.contains(element)))
+					// The element, something inside it, or the label of the control it is.
+					const target = hit && (hit.closest('label')?.control === element ? element : hit);
+					if (!target || !element.contains(target))
 						return { why: 'covered by ' + (hit ? hit.outerHTML.slice(0, 80) : 'nothing') };
-					return { element, x, y };
+					return { x, y };
 				}`,
 				this.selector
 			);
-			if ('element' in result) return result;
+			if ('x' in result) return result;
 			why = result.why;
 			if (Date.now() > deadline) throw new Error(`${this}: ${why} after ${timeout} ms`);
 			await sleep(POLL_MS);
