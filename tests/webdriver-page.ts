@@ -14,6 +14,18 @@ const ACTION_TIMEOUT = 15_000;
 /** Between two looks at the page while waiting (Playwright backs off to 1 s; the tests are short). */
 const POLL_MS = 100;
 
+const require = createRequire(import.meta.url);
+/** Where Playwright keeps its server, and the selector escaping its client uses. */
+const CORE_BUNDLE = require.resolve('playwright-core/lib/coreBundle');
+const { escapeForAttributeSelector, escapeForTextSelector } = (
+	require(CORE_BUNDLE) as {
+		iso: {
+			escapeForAttributeSelector(value: string | RegExp, exact: boolean): string;
+			escapeForTextSelector(value: string | RegExp, exact: boolean): string;
+		};
+	}
+).iso;
+
 let injectedSource: string | undefined;
 
 /**
@@ -23,15 +35,13 @@ let injectedSource: string | undefined;
  */
 function injectedScript(): string {
 	if (injectedSource) return injectedSource;
-	const require = createRequire(import.meta.url);
-	const bundlePath = require.resolve('playwright-core/lib/coreBundle');
-	const bundle = readFileSync(bundlePath, 'utf8');
+	const bundle = readFileSync(CORE_BUNDLE, 'utf8');
 	const literal = bundle.match(
 		/\/\/ packages\/playwright-core\/src\/generated\/injectedScriptSource\.ts\n[^]*?\n\s+source\d* = ('(?:[^'\\\n]|\\.)*');\n/
 	)?.[1];
 	if (!literal)
 		throw new Error(
-			`Playwright's injected script was not found in ${bundlePath}: ` +
+			`Playwright's injected script was not found in ${CORE_BUNDLE}: ` +
 				'tests/webdriver-page.ts must learn where this version of playwright-core keeps it.'
 		);
 	injectedSource = new Function(`return ${literal}`)() as string;
@@ -262,6 +272,10 @@ export class WebDriverPage {
 		return this.locator(testIdSelector(testId));
 	}
 
+	getByText(text: string | RegExp, options: { exact?: boolean } = {}): Locator {
+		return this.locator(textSelector(text, options));
+	}
+
 	async press(key: string) {
 		const parts = key === '+' ? ['+'] : key.split('+');
 		const values = parts.map((part) => KEYS[part] ?? part);
@@ -316,18 +330,16 @@ type RoleOptions = { name?: string | RegExp; exact?: boolean; level?: number };
 function roleSelector(role: string, { name, exact, level }: RoleOptions): string {
 	let selector = `internal:role=${role}`;
 	if (level !== undefined) selector += `[level=${level}]`;
-	if (name !== undefined) selector += `[name=${attributeValue(name, !!exact)}]`;
+	if (name !== undefined) selector += `[name=${escapeForAttributeSelector(name, !!exact)}]`;
 	return selector;
 }
 
 function testIdSelector(testId: string): string {
-	return `internal:testid=[data-testid=${attributeValue(testId, true)}]`;
+	return `internal:testid=[data-testid=${escapeForAttributeSelector(testId, true)}]`;
 }
 
-/** Playwright's escapeForAttributeSelector: a regular expression as is, text quoted (s: exact). */
-function attributeValue(value: string | RegExp, exact: boolean): string {
-	if (typeof value !== 'string') return String(value);
-	return `"${value.replace(/\\/g, '\\\\').replace(/["]/g, '\\"')}"${exact ? 's' : 'i'}`;
+function textSelector(text: string | RegExp, { exact }: { exact?: boolean }): string {
+	return `internal:text=${escapeForTextSelector(text, !!exact)}`;
 }
 
 type ExpectOptions = {
@@ -372,6 +384,10 @@ export class WebDriverLocator {
 		return this.locator(testIdSelector(testId));
 	}
 
+	getByText(text: string | RegExp, options: { exact?: boolean } = {}) {
+		return this.locator(textSelector(text, options));
+	}
+
 	nth(index: number) {
 		return this.locator(`nth=${index}`);
 	}
@@ -412,10 +428,14 @@ export class WebDriverLocator {
 		return (value ?? undefined) as R;
 	}
 
-	async evaluateAll<R>(fn: (elements: Element[]) => R | Promise<R>): Promise<R> {
+	async evaluateAll<R, A>(
+		fn: (elements: Element[], arg: A) => R | Promise<R>,
+		arg?: A
+	): Promise<R> {
 		return this.owner.run<R>(
-			`(pw, selector) => (${fn})(pw.querySelectorAll(pw.parseSelector(selector), document))`,
-			this.selector
+			`(pw, selector, arg) => (${fn})(pw.querySelectorAll(pw.parseSelector(selector), document), arg)`,
+			this.selector,
+			arg ?? null
 		);
 	}
 
