@@ -2,7 +2,7 @@
 // replaces with a WebDriver page over Debian's WebKitGTK (see playwright.config.ts), so one set
 // of scenarios runs in every engine.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { test as base, type Page, type TestInfo, type WorkerInfo } from '@playwright/test';
+import { test as base, type Page, type WorkerInfo } from '@playwright/test';
 import { findWebKit } from '../scripts/find-browser.js';
 import { PORT_OFFSET } from './project-copy';
 import { WebDriverPage } from './webdriver-page';
@@ -41,8 +41,7 @@ export const test = base.extend<EngineFixtures, { webkitDriver: WebKitDriver }>(
 /** The webkit project's `enginePage`: a fresh MiniBrowser for each test, closed after it. */
 export async function webkitPage(
 	{ webkitDriver, baseURL }: { webkitDriver: WebKitDriver; baseURL: string | undefined },
-	use: (page: Page) => Promise<void>,
-	_testInfo: TestInfo
+	use: (page: Page) => Promise<void>
 ) {
 	// webdriver logs every request at "info" unless told otherwise before it is loaded.
 	process.env.WDIO_LOG_LEVEL ??= 'silent';

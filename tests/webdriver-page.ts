@@ -60,11 +60,15 @@ const INJECTED_OPTIONS = {
 	customEngines: []
 };
 
-/** Installs the injected script and a console recorder (classic WebDriver has no console events). */
-const INSTALL = `
+/**
+ * Installs the injected script, and a console recorder: classic WebDriver has no console events,
+ * so messages are kept in the page and handed over at each call (those logged after a
+ * navigation but before the first call after it are not seen).
+ */
+const installScript = (source: string) => `
 	if (!window.__wdPlaywright) {
 		const module = {};
-		${'/*SOURCE*/'}
+		${source}
 		window.__wdPlaywright = new (module.exports.InjectedScript())(globalThis, arguments[0]);
 		window.__wdConsole = [];
 		for (const type of ['log', 'info', 'warn', 'error', 'debug']) {
@@ -78,16 +82,16 @@ const INSTALL = `
 
 /**
  * Runs `fn(pw, ...args)` in the page, where `pw` is the injected script; returns its result
- * and the console messages logged since the last call. Marks a page without the script.
+ * and the console messages logged since the last call, or marks a page without the script.
  */
-const RUN = `
+const runScript = (fn: string) => `
 	const args = [...arguments];
 	const pw = window.__wdPlaywright;
 	if (!pw) return { missing: true };
 	const messages = window.__wdConsole.splice(0);
-	return Promise.resolve((FN)(pw, ...args)).then((value) => ({ value, messages }));`;
+	return Promise.resolve((${fn})(pw, ...args)).then((value) => ({ value, messages }));`;
 
-/** In-page helpers shared by the scripts below (defined in the page with the function). */
+/** Finds the locator's element, in the page: the scripts that need it put its source there. */
 function resolve(pw: InjectedScript, selector: string, strict: boolean): Element | null {
 	const parsed = pw.parseSelector(selector);
 	const elements = pw.querySelectorAll(parsed, document);
@@ -230,13 +234,12 @@ export class WebDriverPage {
 
 	/** Puts the injected script into the page (again after each navigation). */
 	private async install() {
-		const script = INSTALL.replace(`${'/*SOURCE*/'}`, () => injectedScript());
-		await this.client.executeScript(script, [INJECTED_OPTIONS]);
+		await this.client.executeScript(installScript(injectedScript()), [INJECTED_OPTIONS]);
 	}
 
-	/** Runs `fn(pw, ...args)` in the page (see RUN), installing the injected script if needed. */
+	/** Runs `fn(pw, ...args)` in the page (see runScript), installing the injected script if needed. */
 	async run<T>(fn: string, ...args: unknown[]): Promise<T> {
-		const script = RUN.replace('FN', () => fn);
+		const script = runScript(fn);
 		const call = () =>
 			this.client.executeScript(script, args as object[]) as Promise<{
 				missing?: true;
