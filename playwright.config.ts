@@ -1,8 +1,9 @@
-import { defineConfig, type Project } from '@playwright/test';
-import { findBrowser, findFirefox } from './scripts/find-browser.js';
+import { defineConfig, type Page, type Project } from '@playwright/test';
+import { findBrowser, findFirefox, findWebKit } from './scripts/find-browser.js';
 import { SITE_BUILD, SITE_FIXTURE } from './tests/site-fixture';
 import { canMakeSoundOutput, soundSocket } from './scripts/sound-output.js';
 import { SOUND_PROJECT } from './tests/sound-setup';
+import { WEBKIT_PROJECT, webkitPage } from './tests/engines';
 
 // E2E_PORT_OFFSET lets two checkouts run their suites side by side on one machine.
 const PORT = 4173 + Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -17,7 +18,7 @@ const firefoxPath = wanted('firefox') ? findFirefox() : undefined;
  * player, its clock, keys, the offline store), so CI time stays within bounds. One set of
  * scenarios; where an engine cannot do something, the test skips for it and says why.
  */
-const otherEngines: Project[] = [];
+const otherEngines: Project<{ enginePage: Page }>[] = [];
 if (firefoxPath) {
 	const firefox = (env: Record<string, string | undefined>): Project['use'] => ({
 		browserName: 'firefox',
@@ -53,7 +54,19 @@ if (firefoxPath) {
 	}
 }
 
-export default defineConfig({
+// Debian's WebKitGTK (MiniBrowser under Xvfb) through WebKitWebDriver: classic WebDriver, which
+// Playwright cannot drive, so the project's `page` is tests/webdriver-page.ts over it (the
+// scenarios import their `test` from tests/engines.ts). A fresh browser for each test.
+if (wanted('webkit') && findWebKit()) {
+	otherEngines.push({
+		name: WEBKIT_PROJECT,
+		grep: /@engines/,
+		// A function as an option's value is that fixture's definition (see tests/engines.ts).
+		use: { enginePage: webkitPage as unknown as Page }
+	});
+}
+
+export default defineConfig<{ enginePage: Page }>({
 	testDir: 'tests',
 	testMatch: '**/*.e2e.ts',
 	globalSetup: './tests/sound-setup.ts',

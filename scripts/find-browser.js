@@ -65,6 +65,24 @@ export function findFirefox() {
 	);
 }
 
+/**
+ * Debian's WebKitGTK as the tests drive it: WebKitWebDriver (package webkit2gtk-driver; classic
+ * WebDriver, no BiDi, so Playwright cannot drive it and tests/webdriver-page.ts does), the
+ * MiniBrowser it launches (in libwebkit2gtk-4.1-0), and Xvfb (package xvfb), since WebKitGTK has
+ * no headless mode. Never installed from here: `.ci/run` does that.
+ * @returns {{ driver: string, browser: string, xvfb: string } | undefined}
+ */
+export function findWebKit() {
+	const driver = onPath('WebKitWebDriver');
+	const xvfb = onPath('Xvfb');
+	const browser = [
+		'/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+		'/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+		'/usr/libexec/webkit2gtk-4.1/MiniBrowser'
+	].find((path) => existsSync(path));
+	return driver && xvfb && browser ? { driver, browser, xvfb } : undefined;
+}
+
 // Run directly (`node scripts/find-browser.js`) to install or locate it ahead of the tests.
 if (import.meta.url === `file://${process.argv[1]}`) {
 	console.log(findBrowser() ?? chromium.executablePath());

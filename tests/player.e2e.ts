@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './engines';
 import {
 	audioTime,
 	CLIP,
@@ -11,6 +11,7 @@ import {
 	showSingleLanguage,
 	startOf
 } from './helpers';
+import { STALL_SECONDS } from '../src/lib/player/media-recovery';
 import { SOUND_PROJECT } from './sound-setup';
 
 test.describe('clip page player', { tag: '@engines' }, () => {
@@ -198,6 +199,68 @@ test.describe('clip page player', { tag: '@engines' }, () => {
 		await expect(page.getByTestId('audio-problem')).toHaveCount(0);
 		await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
 		await expect(first).toHaveAttribute('aria-current', 'true');
+	});
+
+	test('a play that stays pending after a seek, the clock running, then a pause: nothing goes wrong', async ({
+		page
+	}, testInfo) => {
+		// WebKit, once a seek while playing has left it at readyState 2 (HAVE_CURRENT_DATA)
+		// (until its next 'progress'), answers a seek and play with a play() that stays pending,
+		// the clock running and no 'playing', until a pause rejects it with AbortError (issue 20).
+		// The other engines play at once; the checks hold for every engine.
+		const toggle = page.getByTestId('play');
+		const problem = page.getByTestId('audio-problem');
+		const loading = page.getByText('Loading audio…');
+		// A line far in, with time to play past the stall watchdog before the end.
+		const far = await lines(page).evaluateAll((all, margin) => {
+			const end = document.querySelector('audio')!.duration - margin;
+			return all
+				.map((line) => Number(line.getAttribute('data-start')))
+				.findLastIndex((t) => t < end);
+		}, STALL_SECONDS + 5);
+		await lines(page).nth(0).click();
+		await expect(toggle).toHaveAttribute('aria-label', 'Pause');
+		// A seek while playing, a pause, a seek and play: keys, one after the other at once,
+		// before WebKit's next 'progress' (which would move it on to readyState 4).
+		await lines(page)
+			.nth(far - 3)
+			.click();
+		await page.keyboard.press('k');
+		await lines(page).nth(far).focus();
+		await page.evaluate(() => {
+			const audio = document.querySelector('audio')!;
+			const settled = () => document.body.setAttribute('data-play-settled', '1');
+			audio.addEventListener('playing', settled, { once: true });
+		});
+		await page.keyboard.press('Enter');
+		const start = await startOf(lines(page).nth(far));
+		// Past the stall watchdog, the clock running: no loading label, no message.
+		await expect
+			.poll(() => audioTime(page), { timeout: (STALL_SECONDS + 10) * 1000 })
+			.toBeGreaterThan(start + STALL_SECONDS + 0.5);
+		// Which path this run took (WebKit takes the pending one in most runs, not all).
+		const settled = await page.locator('body').getAttribute('data-play-settled');
+		testInfo.annotations.push({
+			type: 'path',
+			description: settled ? "the play settled ('playing')" : 'the play stayed pending'
+		});
+		await expect(loading).toHaveCount(0);
+		await expect(problem).toHaveCount(0);
+		await expect(toggle).toHaveAttribute('aria-label', 'Pause');
+
+		await toggle.click();
+		await expect(toggle).toHaveAttribute('aria-label', 'Play');
+		expect(await page.evaluate(() => document.querySelector('audio')!.paused)).toBe(true);
+		await nextFrame(page);
+		await expect(problem).toHaveCount(0);
+		await expect(loading).toHaveCount(0);
+		// The highlight followed the clock: it is on the last line begun by the paused time.
+		const at = await audioTime(page);
+		const begun = await lines(page).evaluateAll(
+			(all, at) => all.filter((line) => Number(line.getAttribute('data-start')) <= at).length,
+			at
+		);
+		await expect(lines(page).nth(begun - 1)).toHaveAttribute('aria-current', 'true');
 	});
 
 	test('single-key shortcuts act anywhere on the page, never in a dialog', async ({ page }) => {
