@@ -10,3 +10,10 @@ export function whenIdle(work: () => void): () => void {
 	const id = setTimeout(work, 200);
 	return () => clearTimeout(id);
 }
+
+/** Ends the current task: what follows runs in a new one, after the browser's pending work. */
+export function yieldToBrowser(): Promise<void> {
+	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+	if (scheduler?.yield) return scheduler.yield();
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}

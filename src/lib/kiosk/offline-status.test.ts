@@ -77,6 +77,15 @@ describe('followOfflineStore', () => {
 		expect(last()).toEqual({ state: 'stored' });
 	});
 
+	it('a browser that registers nothing (service workers blocked) shows as failed, and why', async () => {
+		const { last } = setup(() => undefined as unknown as FakeRegistration);
+		await settle();
+		expect(last()).toEqual({
+			state: 'failed',
+			reason: 'this browser did not register the offline store'
+		});
+	});
+
 	it('a worker that fails without a word still shows as failed', async () => {
 		const registration = new FakeRegistration();
 		const worker = (registration.installing = new FakeWorker());

@@ -94,6 +94,9 @@ export function followOfflineStore<R extends RegistrationLike>(
 		say({ state: 'storing' });
 		try {
 			const found = await container.register(url, { scope });
+			// A browser that blocks service workers (a locked-down profile, some test set-ups)
+			// may answer with nothing rather than an error.
+			if (!found) throw new Error('this browser did not register the offline store');
 			if (found !== registration) {
 				registration?.removeEventListener('updatefound', onUpdateFound);
 				registration = found;

@@ -1,6 +1,7 @@
 import { browser } from '$app/environment';
 import { resolve } from '$app/paths';
 import type { Track } from '$lib/content/types';
+import { yieldToBrowser } from '$lib/idle';
 import { takeOver } from '$lib/transcript/hand-over';
 import { readLines } from '$lib/transcript/markup-dom';
 import {
@@ -22,7 +23,8 @@ import {
  */
 export async function load({ data, fetch, params }) {
 	let tracks = data.clip.tracks as PageTrack[];
-	if (browser && tracks.some((track) => isOutlined(track) && track.detailsApart)) {
+	const long = browser && tracks.some((track) => isOutlined(track) && track.detailsApart);
+	if (long) {
 		const details: OutlineDetails[] = await fetchJson(
 			fetch,
 			resolve('/(site)/clips/[slug]/outline.json', { slug: params.slug })
@@ -45,6 +47,9 @@ export async function load({ data, fetch, params }) {
 		);
 		whole = whole.map((track, i) => track ?? fetched[i]);
 	}
+	// A long interview's page then hydrates in a task of its own: the browser can paint and
+	// answer a tap in between.
+	if (long) await yieldToBrowser();
 	return { ...data, clip: { ...data.clip, tracks: whole as Track[] } };
 }
 
