@@ -196,7 +196,7 @@ try {
 	const viewport = { width: 1366, height: 768 };
 	/** @param {() => Promise<import('@playwright/test').Page>} newPage a fresh page of the engine */
 	const demoLag = async (newPage) => {
-		const into = { lags: [], clockLags: [], steps: [], crossed: 0, missed: 0 };
+		const into = { lags: [], clockLags: [], steps: [], crossed: 0, missed: 0, stalled: 0 };
 		for (const slug of quick ? [DEMO_SHORT] : demoClips) {
 			const page = await newPage();
 			try {
@@ -207,6 +207,7 @@ try {
 				into.steps.push(...r.steps);
 				into.crossed += r.crossed;
 				into.missed += r.missed;
+				into.stalled += r.stalled;
 			} finally {
 				await page.close();
 			}
@@ -263,7 +264,8 @@ try {
 			let version = '';
 			const measured = await demoLag(async () => {
 				// A fresh MiniBrowser for each clip, as for each test; page.close() closes it.
-				const client = await webkitSession(driver);
+				// Playback started from a script, as the other engines are launched to allow.
+				const client = await webkitSession(driver, ['--autoplay-policy=allow']);
 				version ||= String(client.capabilities.browserVersion ?? '');
 				return webDriverPage.WebDriverPage.open(client, BASE, viewport);
 			});
@@ -289,7 +291,10 @@ try {
 			'Highlight lag at cue boundaries on the demo clips, 1× playback (median / p95 / max): page time when the line gets aria-current minus page time when the audio reached the cue start; currentTime then minus the start; and the steps in which currentTime moved near the starts (audio ms per change seen by a timer loop)',
 			[
 				...engines.flatMap(([name, l]) => [
-					[`${name} (${l.crossed} boundaries, ${l.missed} missed)`, ms(l.lags)],
+					[
+						`${name} (${l.crossed} boundaries, ${l.missed} missed, ${l.stalled} stalled)`,
+						ms(l.lags)
+					],
 					['  as currentTime then, minus the start', ms(l.clockLags)],
 					[`  currentTime steps (${l.steps.length})`, ms(l.steps)]
 				]),

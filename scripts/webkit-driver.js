@@ -102,9 +102,10 @@ export async function startWebKitDriver(port) {
  * A new WebDriver session on `driver`: a fresh MiniBrowser, closed by `deleteSession()` (or
  * with the driver).
  * @param {{ port: number, browser: string }} driver
+ * @param {string[]} [args] more MiniBrowser options (`MiniBrowser --help-all`)
  * @returns {Promise<import('webdriver').Client>}
  */
-export async function webkitSession(driver) {
+export async function webkitSession(driver, args = []) {
 	// webdriver logs every request at "info" unless told otherwise before it is loaded.
 	process.env.WDIO_LOG_LEVEL ??= 'silent';
 	const { default: WebDriver } = await import('webdriver');
@@ -115,7 +116,7 @@ export async function webkitSession(driver) {
 		connectionRetryCount: 0,
 		capabilities: /** @type {never} */ ({
 			alwaysMatch: {
-				'webkitgtk:browserOptions': { binary: driver.browser, args: ['--automation'] }
+				'webkitgtk:browserOptions': { binary: driver.browser, args: ['--automation', ...args] }
 			}
 		})
 	});

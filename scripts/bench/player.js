@@ -112,6 +112,7 @@ export async function highlightLag(page, { lead, sample }) {
 	const reached = new Map();
 	/** @type {number[]} */
 	const steps = [];
+	let stalled = 0;
 	for (const start of crossed) {
 		const at = await page.evaluate(
 			async ({ start, lead }) => {
@@ -135,18 +136,31 @@ export async function highlightLag(page, { lead, sample }) {
 					last = time;
 					if (sampling) setTimeout(sample, 0);
 				};
-				await audio.play();
+				const tick = () => new Promise((r) => setTimeout(r, 10));
+				const from = audio.currentTime;
+				const played = audio.play();
+				// WebKit can leave play() pending after a seek while the clock runs (issue 20,
+				// point 4): go on at whichever comes first, the promise or the clock moving.
+				const clockMoves = async () => {
+					while (audio.paused || audio.currentTime <= from) await tick();
+				};
+				await Promise.race([played, clockMoves()]);
+				played.catch(() => {}); // the pause below rejects it if it is still pending
 				sample();
-				while (audio.currentTime < start + 0.15) await new Promise((r) => setTimeout(r, 20));
+				// A clock that stops short is a stalled boundary, not a hung benchmark.
+				const deadline = performance.now() + 10_000;
+				while (audio.currentTime < start + 0.15 && performance.now() < deadline) await tick();
+				const stalled = audio.currentTime < start + 0.15;
 				sampling = false;
 				audio.pause();
 				// Infinity would not survive WebDriver's JSON.
-				return { reach: Number.isFinite(reach) ? reach : null, steps };
+				return { reach: Number.isFinite(reach) ? reach : null, steps, stalled };
 			},
 			{ start, lead }
 		);
 		reached.set(start, at.reach ?? Infinity);
 		steps.push(...at.steps);
+		if (at.stalled) stalled++;
 	}
 	const probe = await readProbe(page);
 	const lags = [];
@@ -182,6 +196,7 @@ export async function highlightLag(page, { lead, sample }) {
 		captionGaps,
 		crossed: crossed.length,
 		missed: crossed.filter((s) => !hit.has(s)).length,
+		stalled,
 		longTasks: probe.longTasks
 	};
 }
