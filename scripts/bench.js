@@ -8,7 +8,7 @@
 //   npm run bench -- --no-build    reuse the last builds (no build times then)
 //   npm run bench -- --quick       fewer samples, no Lighthouse: a quick look
 //   npm run bench -- --lag-only    the highlight lag on the demo clips, in each engine installed
-//                                  (Chromium, and Firefox ESR when installed): a few minutes
+//                                  (Chromium; Firefox ESR and WebKitGTK when installed): minutes
 import { execFileSync, spawn } from 'node:child_process';
 import {
 	cpSync,
@@ -22,13 +22,15 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, firefox } from '@playwright/test';
-import { findBrowser, findFirefox } from './find-browser.js';
+import { runnerImport } from 'vite';
+import { findBrowser, findFirefox, findWebKit } from './find-browser.js';
 import { LONG_SLUG, writeLongFixture } from './bench/long-fixture.js';
 import { canMakeSoundOutput, soundSocket, startSoundOutput } from './sound-output.js';
+import { startWebKitDriver, webkitSession } from './webkit-driver.js';
 import { runLighthouse } from './bench/lighthouse.js';
 import { firstSeekingClick, htmlBytes, writeHalPage } from './bench/peer.js';
 import { kioskSoak } from './bench/kiosk.js';
@@ -166,6 +168,8 @@ async function waitForServer(url) {
 const server = startServer(SITE, PORT);
 const served = server.served;
 const SEARCH_PORT = PORT + 2;
+/** WebKitWebDriver's (the tests' start at 4215). */
+const WEBKIT_DRIVER_PORT = PORT + 3;
 const searchServer = lagOnly
 	? { served: [], stop: () => {} }
 	: startServer(SEARCH_SITE, SEARCH_PORT);
@@ -189,27 +193,34 @@ try {
 		.map((e) => e.name);
 
 	// 2. Highlight lag at cue boundaries during 1× playback, in each engine installed.
-	/** @param {import('@playwright/test').Browser} engine */
-	const demoLag = async (engine) => {
-		const into = { lags: [], clockLags: [], crossed: 0, missed: 0 };
+	const viewport = { width: 1366, height: 768 };
+	/** @param {() => Promise<import('@playwright/test').Page>} newPage a fresh page of the engine */
+	const demoLag = async (newPage) => {
+		const into = { lags: [], clockLags: [], steps: [], crossed: 0, missed: 0, stalled: 0 };
 		for (const slug of quick ? [DEMO_SHORT] : demoClips) {
-			const page = await engine.newPage({ viewport: { width: 1366, height: 768 } });
-			await openClip(page, `${BASE}/clips/${slug}`);
-			const r = await highlightLag(page, { lead });
-			into.lags.push(...r.lags);
-			into.clockLags.push(...r.clockLags);
-			into.crossed += r.crossed;
-			into.missed += r.missed;
-			await page.close();
+			const page = await newPage();
+			try {
+				await openClip(page, `${BASE}/clips/${slug}`);
+				const r = await highlightLag(page, { lead });
+				into.lags.push(...r.lags);
+				into.clockLags.push(...r.clockLags);
+				into.steps.push(...r.steps);
+				into.crossed += r.crossed;
+				into.missed += r.missed;
+				into.stalled += r.stalled;
+			} finally {
+				await page.close();
+			}
 		}
 		return into;
 	};
 	console.error('Highlight lag on the demo clips…');
 	const lag = {
-		demo: await demoLag(browser),
+		demo: await demoLag(() => browser.newPage({ viewport })),
 		long: undefined,
 		firefox: undefined,
-		firefoxSound: undefined
+		firefoxSound: undefined,
+		webkit: undefined
 	};
 	const firefoxPath = findFirefox();
 	/** Firefox's lag, with PULSE_SERVER as given (no sound output, or the virtual one). */
@@ -221,7 +232,7 @@ try {
 			firefoxUserPrefs: { 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0 }
 		});
 		try {
-			return { ...(await demoLag(other)), version: other.version() };
+			return { ...(await demoLag(() => other.newPage({ viewport }))), version: other.version() };
 		} finally {
 			await other.close();
 		}
@@ -239,18 +250,57 @@ try {
 			}
 		}
 	}
+	// WebKitGTK, which Playwright cannot drive: through the tests' WebDriver page (one
+	// implementation: Vite loads its TypeScript, as for the other modules the bench borrows).
+	const noWebKit = 'not installed (apt-get install webkit2gtk-driver xvfb)';
+	if (findWebKit()) {
+		console.error('Highlight lag on the demo clips, in WebKitGTK (MiniBrowser under Xvfb)…');
+		/** @type {{ module: typeof import('../tests/webdriver-page.ts') }} */
+		const { module: webDriverPage } = await runnerImport(resolve('tests/webdriver-page.ts'), {
+			configFile: false
+		});
+		const driver = await startWebKitDriver(WEBKIT_DRIVER_PORT);
+		try {
+			let version = '';
+			const measured = await demoLag(async () => {
+				// A fresh MiniBrowser for each clip, as for each test; page.close() closes it.
+				// Playback started from a script, as the other engines are launched to allow.
+				const client = await webkitSession(driver, ['--autoplay-policy=allow']);
+				version ||= String(client.capabilities.browserVersion ?? '');
+				return webDriverPage.WebDriverPage.open(client, BASE, viewport);
+			});
+			lag.webkit = { ...measured, version };
+		} finally {
+			await driver.stop();
+		}
+	} else {
+		console.error(`WebKitGTK: ${noWebKit}; its highlight lag is not measured.`);
+	}
 	if (lagOnly) {
-		const ms = (l) => `${fmt(summary(l).median, 2)} / ${fmt(summary(l).p95, 2)} ms`;
+		const ms = (l) => {
+			const s = summary(l);
+			return `${fmt(s.median, 2)} / ${fmt(s.p95, 2)} / ${fmt(s.max, 2)} ms`;
+		};
 		const engines = [[`Chromium ${browser.version()}`, lag.demo]];
 		if (lag.firefox) engines.push([`Firefox ${lag.firefox.version}, no sound output`, lag.firefox]);
 		if (lag.firefoxSound)
 			engines.push([`Firefox ${lag.firefoxSound.version}, virtual sound output`, lag.firefoxSound]);
+		if (lag.webkit)
+			engines.push([`WebKitGTK ${lag.webkit.version} (MiniBrowser), no sound output`, lag.webkit]);
 		table(
-			'Highlight lag at cue boundaries on the demo clips, 1× playback (median / p95): page time when the line gets aria-current minus page time when the audio reached the cue start; and currentTime then minus the start',
-			engines.flatMap(([name, l]) => [
-				[`${name} (${l.crossed} boundaries, ${l.missed} missed)`, ms(l.lags)],
-				['  as currentTime then, minus the start', ms(l.clockLags)]
-			])
+			'Highlight lag at cue boundaries on the demo clips, 1× playback (median / p95 / max): page time when the line gets aria-current minus page time when the audio reached the cue start; currentTime then minus the start; and the steps in which currentTime moved near the starts (audio ms per change seen by a timer loop)',
+			[
+				...engines.flatMap(([name, l]) => [
+					[
+						`${name} (${l.crossed} boundaries, ${l.missed} missed, ${l.stalled} stalled)`,
+						ms(l.lags)
+					],
+					['  as currentTime then, minus the start', ms(l.clockLags)],
+					[`  currentTime steps (${l.steps.length})`, ms(l.steps)]
+				]),
+				...(findFirefox() ? [] : [['Firefox', 'not installed (apt-get install firefox-esr)']]),
+				...(lag.webkit ? [] : [['WebKitGTK', noWebKit]])
+			]
 		);
 		writeFileSync(
 			join(OUT, 'lag.json'),
@@ -436,10 +486,11 @@ try {
 	const of = (slug, key) => summary(loads[slug].map((l) => l[key]));
 	const longTaskDurations = playing.longTasks.map((t) => t.duration);
 
-	/** @param {{lags: number[], clockLags: number[], crossed: number, missed: number}} l */
+	/** @param {{lags: number[], clockLags: number[], steps: number[], crossed: number, missed: number}} l */
 	const lagSummary = (l) => ({
 		ms: summary(l.lags),
 		clockMs: summary(l.clockLags),
+		stepMs: summary(l.steps),
 		crossed: l.crossed,
 		missed: l.missed
 	});
@@ -450,7 +501,8 @@ try {
 		firefoxSound: lag.firefoxSound && {
 			...lagSummary(lag.firefoxSound),
 			version: lag.firefoxSound.version
-		}
+		},
+		webkit: lag.webkit && { ...lagSummary(lag.webkit), version: lag.webkit.version }
 	};
 	results.captionsView = {
 		gapMs: summary(captionGaps),
@@ -585,7 +637,18 @@ try {
 						[`  as currentTime then, minus the start`, ms(hl.firefoxSound.clockMs)],
 						[`  missed`, String(hl.firefoxSound.missed), '0', hl.firefoxSound.missed === 0]
 					]
-				: [])
+				: []),
+			...(hl.webkit
+				? [
+						[
+							`WebKitGTK ${hl.webkit.version} (MiniBrowser), demo clips (${hl.webkit.crossed} boundaries)`,
+							ms(hl.webkit.ms)
+						],
+						[`  as currentTime then, minus the start`, ms(hl.webkit.clockMs)],
+						[`  currentTime steps near the starts`, ms(hl.webkit.stepMs)],
+						[`  missed`, String(hl.webkit.missed), '0', hl.webkit.missed === 0]
+					]
+				: [['WebKitGTK', noWebKit]])
 		]
 	);
 	const pr = results.peer;

@@ -9,7 +9,12 @@
 export async function openClip(page, url) {
 	await page.goto(url);
 	await page.locator('[data-drawn="true"]').waitFor({ timeout: 60_000 });
-	await page.waitForFunction(() => performance.getEntriesByName('transcript-interactive').length);
+	// Waited for in the page (not with waitForFunction), so that the WebDriver page that stands in
+	// for WebKitGTK (tests/webdriver-page.ts) can do it too.
+	await page.evaluate(async () => {
+		while (!performance.getEntriesByName('transcript-interactive').length)
+			await new Promise((r) => setTimeout(r, 20));
+	});
 }
 
 /** Installs, in the page, the recorders used below. */
@@ -82,6 +87,10 @@ const resetProbe = (page) =>
  *   of the start is taken (the readings are sampled from a timer loop, every few ms).
  * - `clockLags`: `currentTime` when the line got aria-current, minus the start (the measure
  *   of earlier runs; the same as `lags` where the clock is smooth, as in Chromium).
+ * And `steps`: how far `currentTime` moved (ms of audio) at each change the sampling loop saw
+ * near the starts: a few ms where the clock is smooth, the engine's step where it is not.
+ * Only `page.evaluate` and `locator().evaluateAll` are used, so that it runs in the WebDriver
+ * page too (WebKitGTK).
  * @param {import('@playwright/test').Page} page
  * @param {{ lead: number, sample?: number }} options  sample: measure at most this many boundaries, evenly spread
  */
@@ -101,6 +110,9 @@ export async function highlightLag(page, { lead, sample }) {
 	}
 	/** Page time at which the audio reached each start, by the bound described above. */
 	const reached = new Map();
+	/** @type {number[]} */
+	const steps = [];
+	let stalled = 0;
 	for (const start of crossed) {
 		const at = await page.evaluate(
 			async ({ start, lead }) => {
@@ -109,6 +121,8 @@ export async function highlightLag(page, { lead, sample }) {
 				await new Promise((r) => audio.addEventListener('seeked', r, { once: true }));
 				let last = audio.currentTime;
 				let reach = Infinity;
+				/** @type {number[]} */
+				const steps = [];
 				let sampling = true;
 				const sample = () => {
 					const now = performance.now();
@@ -117,20 +131,36 @@ export async function highlightLag(page, { lead, sample }) {
 					// that runs ahead, then waits.
 					if (time !== last && !audio.paused && Math.abs(time - start) <= 0.15) {
 						reach = Math.min(reach, now + ((start - time) / audio.playbackRate) * 1000);
+						if (time > last) steps.push((time - last) * 1000);
 					}
 					last = time;
 					if (sampling) setTimeout(sample, 0);
 				};
-				await audio.play();
+				const tick = () => new Promise((r) => setTimeout(r, 10));
+				const from = audio.currentTime;
+				const played = audio.play();
+				// WebKit can leave play() pending after a seek while the clock runs (issue 20,
+				// point 4): go on at whichever comes first, the promise or the clock moving.
+				const clockMoves = async () => {
+					while (audio.paused || audio.currentTime <= from) await tick();
+				};
+				await Promise.race([played, clockMoves()]);
+				played.catch(() => {}); // the pause below rejects it if it is still pending
 				sample();
-				while (audio.currentTime < start + 0.15) await new Promise((r) => setTimeout(r, 20));
+				// A clock that stops short is a stalled boundary, not a hung benchmark.
+				const deadline = performance.now() + 10_000;
+				while (audio.currentTime < start + 0.15 && performance.now() < deadline) await tick();
+				const stalled = audio.currentTime < start + 0.15;
 				sampling = false;
 				audio.pause();
-				return reach;
+				// Infinity would not survive WebDriver's JSON.
+				return { reach: Number.isFinite(reach) ? reach : null, steps, stalled };
 			},
 			{ start, lead }
 		);
-		reached.set(start, at);
+		reached.set(start, at.reach ?? Infinity);
+		steps.push(...at.steps);
+		if (at.stalled) stalled++;
 	}
 	const probe = await readProbe(page);
 	const lags = [];
@@ -162,9 +192,11 @@ export async function highlightLag(page, { lead, sample }) {
 		lags,
 		outliers,
 		clockLags,
+		steps,
 		captionGaps,
 		crossed: crossed.length,
 		missed: crossed.filter((s) => !hit.has(s)).length,
+		stalled,
 		longTasks: probe.longTasks
 	};
 }
