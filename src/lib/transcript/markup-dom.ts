@@ -178,6 +178,12 @@ function nodesOf(parent: Node): CueNode[] {
 	return nodes;
 }
 
+/** The server's markup of a clip's transcript (the list marked `data-clip`), if the page shows it. */
+export const clipList = (document: Document, clip: string) =>
+	[...document.querySelectorAll<HTMLElement>('[data-clip]')].find(
+		(element) => element.dataset.clip === clip
+	);
+
 /**
  * The lines of one language in the server's markup of a clip's transcript (the list marked
  * `data-clip`), by cue index; undefined when the page does not show that clip's list.
@@ -187,9 +193,7 @@ export function readLines(
 	clip: string,
 	lang: string
 ): (MarkupLine | undefined)[] | undefined {
-	const list = [...document.querySelectorAll<HTMLElement>('[data-clip]')].find(
-		(element) => element.dataset.clip === clip
-	);
+	const list = clipList(document, clip);
 	if (!list) return undefined;
 	const lines: (MarkupLine | undefined)[] = [];
 	let index = -1;

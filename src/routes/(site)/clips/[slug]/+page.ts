@@ -3,7 +3,7 @@ import { resolve } from '$app/paths';
 import type { Track } from '$lib/content/types';
 import { yieldToBrowser } from '$lib/idle';
 import { takeOver } from '$lib/transcript/hand-over';
-import { readLines } from '$lib/transcript/markup-dom';
+import { clipList, readLines } from '$lib/transcript/markup-dom';
 import {
 	isOutlined,
 	trackFromOutline,
@@ -24,7 +24,8 @@ import {
 export async function load({ data, fetch, params }) {
 	let tracks = data.clip.tracks as PageTrack[];
 	const long = browser && tracks.some((track) => isOutlined(track) && track.detailsApart);
-	if (long) {
+	// Without the page's markup (a navigation inside the site) cues.json brings everything.
+	if (long && clipList(document, params.slug)) {
 		const details: OutlineDetails[] = await fetchJson(
 			fetch,
 			resolve('/(site)/clips/[slug]/outline.json', { slug: params.slug })
