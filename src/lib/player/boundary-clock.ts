@@ -9,11 +9,25 @@ const TIMER_HORIZON = 0.05;
  * tolerance is ~20 ms).
  */
 export const EARLY_MARGIN = 0.004;
-/** The timer aims this far before the boundary. */
-export const TIMER_LEAD_MS = 3;
+/**
+ * The timer aims this far before the boundary. Timers fire late: by 4.4 ms (median) and 7.6 ms
+ * (p95) in Chromium, measured on a clip page that draws every frame while it plays. The rest is
+ * waited for precisely (see #waitPrecisely).
+ */
+export const TIMER_LEAD_MS = 10;
+/** A boundary this close (ms) is waited for with messages, not with a timer that fires late. */
+const PRECISE_WAIT_MS = 15;
+/**
+ * Waiting precisely, the time moves onto the boundary this close before it (s): the change
+ * still has to reach the screen.
+ */
+const PRECISE_MARGIN = 0.0005;
 /** A larger move of the reported time than this (× rate) is a seek or a hiccup, not one step. */
 const MAX_STEP = 0.1;
-/** Two reads at least this far apart (ms) giving the same time, while playing, are a repeat. */
+/**
+ * A read giving the same time as one at least this long before (ms), while playing, is a
+ * repeat: the clock stood still between them.
+ */
 const REPEAT_GAP_MS = 4;
 /**
  * A clock is coarse when its steps come after repeats more often than not: each step after a
@@ -32,21 +46,31 @@ const HAVE_FUTURE_DATA = 3;
  * the audio clock and the wall clock cannot build up (0.1% is 1 ms a second).
  */
 const STEP_MEMORY_MS = 1000;
+/**
+ * How often (ms) a coarse clock is read between frames. The estimate is only as good as the
+ * moment each step is first seen: read at frames, that is up to 16 ms after the step came, and
+ * the highlight followed up to that much late. Browsers clamp a timer loop to about 4 ms.
+ */
+const COARSE_READ_MS = 2;
 
 /**
  * The media clock between the steps of a coarse `currentTime`. Firefox advances it in steps: of
- * about 40 ms with no sound output, and of about 75 ms, reported up to 40 ms late and by varying
- * amounts, with one. Reading it more often cannot beat that. Once the clock is seen to stand
- * still between reads before most of its steps, each reading is extended: every step, as first
- * read, says the audio was at least there then, and has moved on at the playback rate since;
- * the estimate is the highest of these over the last second (the step reported least late),
- * never more than one step ahead of what is reported. A clock that never stands still
- * (Chromium's) is returned exactly as read.
+ * about 40 ms with no sound output, and, for a second or two after each play or seek with one,
+ * of 75 ms, reported on a 40 ms beat, so each step is reported 0 to 35 ms late, 5 ms later than
+ * the one before, in a cycle of 0.6 s. Reading it more often cannot beat that. Once the clock is
+ * seen to stand still between reads before most of its steps, each reading is extended: every
+ * step, as first read, says the audio was at least there then, and has moved on at the playback
+ * rate since; the estimate is the highest of these over the last second (the step reported
+ * least late). It never runs ahead of what is reported by more than one step plus the most any
+ * step of that second was reported late (relative to the least late one), so a clock that
+ * stalls without saying so holds the estimate within about a step. A clock that never stands
+ * still (Chromium's) is returned exactly as read.
  */
 export class SteppedClock {
-	/** The time last read, and when (wall ms). */
+	/** The time last read, when (wall ms), and when it was first read. */
 	#reported = NaN;
 	#readAt = 0;
+	#firstReadAt = 0;
 	/**
 	 * For each step read within STEP_MEMORY_MS while the clock is coarse: when it was read, and
 	 * its time minus that ×rate. (A smooth clock steps at every read: nothing is kept for it.)
@@ -103,7 +127,8 @@ export class SteppedClock {
 				this.#steps = [];
 			}
 			this.#repeated = false;
-		} else if (now - this.#readAt >= REPEAT_GAP_MS && this.#moved) {
+			this.#firstReadAt = now;
+		} else if (now - this.#firstReadAt >= REPEAT_GAP_MS && this.#moved) {
 			// Still, after having moved since the last reset (a clock held at the start of
 			// playback, as Chromium's is until audio comes out, does not count).
 			this.#repeated = true;
@@ -114,10 +139,16 @@ export class SteppedClock {
 			this.#steps.shift();
 		}
 		if (!this.coarse || this.#steps.length === 0) return reported;
-		let offset = -Infinity;
-		for (const step of this.#steps) offset = Math.max(offset, step.offset);
-		const estimate = offset + (now / 1000) * rate;
-		return Math.min(Math.max(estimate, reported), reported + this.#step);
+		let best = -Infinity;
+		let worst = Infinity;
+		for (const step of this.#steps) {
+			best = Math.max(best, step.offset);
+			worst = Math.min(worst, step.offset);
+		}
+		const estimate = best + (now / 1000) * rate;
+		// The next step is due one step on, and may be reported as late as any step was lately:
+		// a cap of one step alone held the estimate back behind each late report.
+		return Math.min(Math.max(estimate, reported), reported + this.#step + (best - worst));
 	}
 }
 
@@ -136,10 +167,11 @@ export interface ClockMedia extends EventTarget {
  * The published playback time: while the media plays it follows the audio every animation
  * frame, and it moves onto each boundary (a cue start) the moment the audio reaches it, so the
  * highlight changes with the voice rather than up to a frame later. Three mechanisms, each
- * covering the others' gaps: the frame loop; a timer armed just before the next boundary, aimed
- * early by a small lead and snapping onto the boundary; and a hidden metadata track whose
- * `cuechange` the browser fires within about a millisecond of each boundary, even when timers
- * run late.
+ * covering the others' gaps: the frame loop (which also takes a boundary due within
+ * EARLY_MARGIN, before its own drawing would delay it); a timer armed just before the next
+ * boundary, aimed early by more than timers fire late, and followed by a precise wait of a few
+ * ms; and a hidden metadata track whose `cuechange` the browser fires within about a millisecond
+ * of each boundary, even when timers run late.
  */
 export class BoundaryClock {
 	#publish: (time: number) => void;
@@ -154,6 +186,10 @@ export class BoundaryClock {
 	#timerTarget: number | undefined;
 	#track: TextTrack | undefined;
 	#stepped = new SteppedClock();
+	/** Delivers the messages of a precise wait (see #waitPrecisely); made on first use. */
+	#channel: MessageChannel | undefined;
+	/** The timer that reads a coarse clock between frames (see COARSE_READ_MS). */
+	#reader: ReturnType<typeof setTimeout> | undefined;
 
 	/**
 	 * `publish` receives every new time; `onFrame` runs after each frame's time is published
@@ -177,6 +213,8 @@ export class BoundaryClock {
 		return () => {
 			media.removeEventListener('ratechange', this.#retime);
 			this.stop();
+			this.#channel?.port1.close();
+			this.#channel = undefined;
 			if (this.#track) {
 				for (const cue of [...(this.#track.cues ?? [])]) this.#track.removeCue(cue);
 				this.#track.oncuechange = null;
@@ -212,6 +250,8 @@ export class BoundaryClock {
 		this.#running = false;
 		cancelAnimationFrame(this.#frame);
 		this.#cancelTimer();
+		clearTimeout(this.#reader);
+		this.#reader = undefined;
 		this.#stepped.reset();
 	}
 
@@ -247,12 +287,38 @@ export class BoundaryClock {
 		// never step back across the boundary for that.
 		const snappedAhead = now < this.#time && this.#time - now <= EARLY_MARGIN;
 		if (!snappedAhead) this.#set(now);
+		// A boundary due within EARLY_MARGIN is taken now: this frame's drawing, which follows,
+		// would hold back a precise wait until after it (a few ms on a long transcript).
+		const next = nextStartAfter(this.#boundaries, this.#time);
+		if (next !== undefined && now >= next - EARLY_MARGIN) {
+			if (this.#timerTarget === next) this.#cancelTimer();
+			this.#reach(next);
+		}
 		this.#onFrame(this.#time);
 		// onFrame may have paused the media (the end of a range).
 		if (!this.#running || media.paused) return;
 		this.#armTimer(media);
+		this.#readBetweenFrames(media);
 		this.#frame = requestAnimationFrame(this.#loop);
 	};
+
+	/**
+	 * A coarse clock is read every few ms while a boundary is near enough for its steps to
+	 * inform the estimate there (they count for STEP_MEMORY_MS), and the boundary is reached at
+	 * the read that passes it. A smooth clock needs none of this.
+	 */
+	#readBetweenFrames(media: ClockMedia) {
+		if (this.#reader !== undefined || !this.#stepped.coarse) return;
+		const next = nextStartAfter(this.#boundaries, this.#time);
+		if (next === undefined || next - this.#time > (STEP_MEMORY_MS / 1000) * media.playbackRate)
+			return;
+		this.#reader = setTimeout(() => {
+			this.#reader = undefined;
+			if (!this.#running || media !== this.#media || media.paused) return;
+			if (this.#mediaTime(media) >= next - EARLY_MARGIN) this.#reach(next);
+			this.#readBetweenFrames(media);
+		}, COARSE_READ_MS);
+	}
 
 	/** Arms a timer for the next boundary if it falls before the next frame or so. */
 	#armTimer(media: ClockMedia) {
@@ -261,7 +327,7 @@ export class BoundaryClock {
 		if (this.#timerTarget === next) return;
 		this.#cancelTimer();
 		this.#timerTarget = next;
-		// Aim a little early: timers only ever fire late, and #onTimer snaps the rest.
+		// Aim early: timers only ever fire late, and #onTimer waits the rest precisely.
 		const wait = ((next - this.#mediaTime(media)) / media.playbackRate) * 1000 - TIMER_LEAD_MS;
 		this.#timer = setTimeout(this.#onTimer, Math.max(0, wait));
 	}
@@ -269,18 +335,44 @@ export class BoundaryClock {
 	#onTimer = () => {
 		const boundary = this.#timerTarget;
 		this.#timer = undefined;
-		this.#timerTarget = undefined;
 		const media = this.#media;
 		if (boundary === undefined || !media || !this.#running) return;
 		const now = this.#mediaTime(media);
-		if (now >= boundary - EARLY_MARGIN) {
+		const left = ((boundary - now) / media.playbackRate) * 1000;
+		if (now >= boundary - PRECISE_MARGIN) {
+			this.#timerTarget = undefined;
 			this.#reach(boundary);
+		} else if (left <= PRECISE_WAIT_MS) {
+			this.#waitPrecisely(media, boundary);
 		} else {
-			// Fired early (timers are coarse): aim again for what remains.
-			this.#timerTarget = boundary;
-			this.#timer = setTimeout(this.#onTimer, ((boundary - now) / media.playbackRate) * 1000);
+			// Fired far too early (timers are coarse): aim again for what remains.
+			this.#timer = setTimeout(this.#onTimer, left - TIMER_LEAD_MS);
 		}
 	};
+
+	/**
+	 * The last few ms before a boundary, waited for by reading the clock at each message sent to
+	 * ourselves: unlike timers, messages are not delayed to a clock tick, and each one lets
+	 * input and drawing run in between (nothing is blocked). A few ms of this per boundary.
+	 */
+	#waitPrecisely(media: ClockMedia, boundary: number) {
+		if (typeof MessageChannel === 'undefined') {
+			this.#reach(boundary);
+			return;
+		}
+		const channel = (this.#channel ??= new MessageChannel());
+		channel.port1.onmessage = () => {
+			// Cancelled (a seek, a pause, new boundaries), or already reached by a cue event.
+			if (this.#timerTarget !== boundary || !this.#running || media !== this.#media) return;
+			if (this.#time >= boundary || this.#mediaTime(media) >= boundary - PRECISE_MARGIN) {
+				this.#timerTarget = undefined;
+				this.#reach(boundary);
+			} else {
+				channel.port2.postMessage(undefined);
+			}
+		};
+		channel.port2.postMessage(undefined);
+	}
 
 	/** Moves the time onto a boundary the audio has just reached (from a cue event or timer). */
 	#reach(boundary: number) {

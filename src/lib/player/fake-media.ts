@@ -244,6 +244,33 @@ export const fakeFrames = {
 	cancelAnimationFrame: (handle: number) => clearTimeout(handle)
 };
 
+/**
+ * A MessageChannel on the fake timers: a message arrives 1 ms after it is sent (real messages
+ * would arrive while fake time stands still).
+ */
+export class FakeMessageChannel {
+	readonly port1 = new FakePort();
+	readonly port2 = new FakePort();
+	constructor() {
+		this.port2.peer = this.port1;
+		this.port1.peer = this.port2;
+	}
+}
+class FakePort {
+	peer: FakePort | undefined;
+	onmessage: ((event: MessageEvent) => void) | null = null;
+	#closed = false;
+	postMessage(data: unknown): void {
+		const peer = this.peer;
+		setTimeout(() => {
+			if (peer && !peer.#closed) peer.onmessage?.({ data } as MessageEvent);
+		}, 1);
+	}
+	close(): void {
+		this.#closed = true;
+	}
+}
+
 /** Fake timers, animation frames and VTTCue around each test of the file that calls this. */
 export function useFakeMediaGlobals(): void {
 	beforeEach(() => {
@@ -251,6 +278,7 @@ export function useFakeMediaGlobals(): void {
 		vi.stubGlobal('requestAnimationFrame', fakeFrames.requestAnimationFrame);
 		vi.stubGlobal('cancelAnimationFrame', fakeFrames.cancelAnimationFrame);
 		vi.stubGlobal('VTTCue', FakeCue);
+		vi.stubGlobal('MessageChannel', FakeMessageChannel);
 	});
 	afterEach(() => {
 		vi.useRealTimers();
