@@ -109,15 +109,27 @@ export async function webkitSession(driver, args = []) {
 	// webdriver logs every request at "info" unless told otherwise before it is loaded.
 	process.env.WDIO_LOG_LEVEL ??= 'silent';
 	const { default: WebDriver } = await import('webdriver');
-	return WebDriver.newSession({
-		hostname: '127.0.0.1',
-		port: driver.port,
-		logLevel: 'silent',
-		connectionRetryCount: 0,
-		capabilities: /** @type {never} */ ({
-			alwaysMatch: {
-				'webkitgtk:browserOptions': { binary: driver.browser, args: ['--automation', ...args] }
-			}
-		})
-	});
+	const ask = () =>
+		WebDriver.newSession({
+			hostname: '127.0.0.1',
+			port: driver.port,
+			logLevel: 'silent',
+			connectionRetryCount: 0,
+			capabilities: /** @type {never} */ ({
+				alwaysMatch: {
+					'webkitgtk:browserOptions': { binary: driver.browser, args: ['--automation', ...args] }
+				}
+			})
+		});
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await ask();
+		} catch (error) {
+			// Now and then WebKitWebDriver drops the connection while it starts MiniBrowser (once
+			// in a CI run of some hundred sessions): no session was made, so ask again.
+			const reason = `${error?.message ?? error} ${error?.cause?.code ?? ''}`;
+			if (attempt >= 3 || !/socket|ECONNRESET|fetch failed/i.test(reason)) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
 }
