@@ -127,7 +127,8 @@ export async function webkitSession(driver, args = []) {
 		} catch (error) {
 			// Now and then WebKitWebDriver drops the connection while it starts MiniBrowser (once
 			// in a CI run of some hundred sessions): no session was made, so ask again.
-			const reason = `${error?.message ?? error} ${error?.cause?.code ?? ''}`;
+			const failure = /** @type {{ message?: string, cause?: { code?: string } }} */ (error);
+			const reason = `${failure?.message ?? error} ${failure?.cause?.code ?? ''}`;
 			if (attempt >= 3 || !/socket|ECONNRESET|fetch failed/i.test(reason)) throw error;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
