@@ -651,6 +651,13 @@ try {
 				: [['WebKitGTK', noWebKit]])
 		]
 	);
+	// Where each outlier came from: what ran while its line was late (Chromium's long frames).
+	for (const o of hl.long.outliers) {
+		const work = o.frames?.length
+			? o.frames.join('; ')
+			: `long tasks: ${o.longTasksMs.join(', ') || 'none'}`;
+		console.log(`    outlier at ${fmt(o.start, 1)} s, ${fmt(o.lagMs, 1)} ms late: ${work}`);
+	}
 	const pr = results.peer;
 	const ratio = (a, b) => fmt(a / b, 2);
 	table(

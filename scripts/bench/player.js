@@ -29,7 +29,9 @@ async function installProbes(page) {
 			clicks: /** @type {number[]} */ ([]),
 			/** Changes of the captions view's text (when it is shown): audio clock and page time. */
 			captions: /** @type {{at: number, t: number}[]} */ ([]),
-			longTasks: /** @type {{start: number, duration: number}[]} */ ([])
+			longTasks: /** @type {{start: number, duration: number}[]} */ ([]),
+			/** Long animation frames (Chromium: 50 ms or more), with what ran in them. */
+			frames: /** @type {{start: number, duration: number, work: string}[]} */ ([])
 		};
 		// @ts-expect-error a benchmark probe on window
 		window.__probe = probe;
@@ -66,6 +68,28 @@ async function installProbes(page) {
 				probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
 			}
 		}).observe({ type: 'longtask' });
+		if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+			new PerformanceObserver((list) => {
+				for (const entry of /** @type {any[]} */ (list.getEntries())) {
+					const end = entry.startTime + entry.duration;
+					const scripts = entry.scripts.map(
+						(/** @type {any} */ s) =>
+							`${s.invoker} ${Math.round(s.duration)} ms` +
+							(s.forcedStyleAndLayoutDuration >= 1
+								? ` (forced layout ${Math.round(s.forcedStyleAndLayoutDuration)} ms)`
+								: '')
+					);
+					const rendering = entry.renderStart
+						? `rendering ${Math.round(end - entry.renderStart)} ms`
+						: '';
+					probe.frames.push({
+						start: entry.startTime,
+						duration: entry.duration,
+						work: [...scripts, rendering].filter(Boolean).join('; ') || 'no script or rendering'
+					});
+				}
+			}).observe({ type: 'long-animation-frame' });
+		}
 	});
 }
 
@@ -168,7 +192,8 @@ export async function highlightLag(page, { lead, sample }) {
 	const hit = new Set();
 	// With the captions view shown: how far its change is from the line's, in page time.
 	const captionGaps = [];
-	// Lags over 20 ms, each with the long tasks (> 50 ms) that ran while the line was late.
+	// Lags over 20 ms, each with the long tasks (> 50 ms) that ran while the line was late, and
+	// (Chromium) the long frames then, with what ran in them: a script, a layout, a GC (neither).
 	const outliers = [];
 	for (const mark of probe.marks) {
 		if (mark.paused || !crossed.includes(mark.start) || hit.has(mark.start)) continue;
@@ -178,10 +203,16 @@ export async function highlightLag(page, { lead, sample }) {
 		const lag = Number.isFinite(reach) ? mark.t - reach : NaN;
 		if (!Number.isNaN(lag)) lags.push(lag);
 		if (lag > 20) {
-			const late = probe.longTasks.filter(
-				(task) => task.start <= mark.t && task.start + task.duration >= mark.t - lag
-			);
-			outliers.push({ start: mark.start, lagMs: lag, longTasksMs: late.map((t) => t.duration) });
+			const during = (/** @type {{start: number, duration: number}} */ task) =>
+				task.start <= mark.t && task.start + task.duration >= mark.t - lag;
+			outliers.push({
+				start: mark.start,
+				lagMs: lag,
+				longTasksMs: probe.longTasks.filter(during).map((t) => t.duration),
+				frames: probe.frames
+					.filter(during)
+					.map((f) => `${Math.round(f.duration)} ms frame: ${f.work}`)
+			});
 		}
 		const caption = probe.captions.find(
 			(c) => c.at >= mark.start - 0.05 && Math.abs(c.t - mark.t) < 250

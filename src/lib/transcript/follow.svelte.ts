@@ -1,5 +1,3 @@
-import { untrack } from 'svelte';
-
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 
@@ -12,6 +10,8 @@ export class FollowScroll {
 	#following = $state(true);
 	#box: HTMLElement | undefined;
 	#line: HTMLElement | undefined;
+	/** The frame at which the spoken line is centred (see `spoken`). */
+	#frame = 0;
 
 	get following() {
 		return this.#following;
@@ -29,6 +29,7 @@ export class FollowScroll {
 		box.addEventListener('pointerdown', pointerdown);
 		box.addEventListener('keydown', keydown);
 		return () => {
+			cancelAnimationFrame(this.#frame);
 			box.removeEventListener('wheel', stop);
 			box.removeEventListener('touchmove', stop);
 			box.removeEventListener('pointerdown', pointerdown);
@@ -37,10 +38,18 @@ export class FollowScroll {
 		};
 	};
 
-	/** The spoken line is now `line` (after the DOM has changed): follow it, if following. */
+	/**
+	 * The spoken line is now `line` (after the DOM has changed): follow it, if following, at the
+	 * next frame. Measuring it here would lay the page out in the middle of the change of line
+	 * (the highlight, the captions and the waveform change in the same task), then again for the
+	 * frame: on a long transcript that is milliseconds before the new line reaches the screen.
+	 */
 	spoken(line: HTMLElement | undefined): void {
 		this.#line = line;
-		if (untrack(() => this.#following)) this.#centre(line, reducedMotion() ? 'auto' : 'smooth');
+		cancelAnimationFrame(this.#frame);
+		this.#frame = requestAnimationFrame(() => {
+			if (this.#following) this.#centre(this.#line, reducedMotion() ? 'auto' : 'smooth');
+		});
 	}
 
 	stop(): void {
@@ -49,6 +58,7 @@ export class FollowScroll {
 
 	/** Follows again, from the spoken line, which takes the focus. */
 	resume(): void {
+		cancelAnimationFrame(this.#frame);
 		this.#following = true;
 		this.#centre(this.#line, 'auto');
 		this.#line?.focus({ preventScroll: true });
