@@ -91,6 +91,29 @@ test.describe('clip page player', { tag: '@engines' }, () => {
 		await expect(currentLines(page).first()).not.toHaveAttribute('data-start', String(start));
 	});
 
+	test('a seek far away brings the spoken line into view, and playing on keeps it there', async ({
+		page
+	}) => {
+		const last = lines(page).nth((await lines(page).count()) - 1);
+		expect(await isShownInTranscript(last)).toBe(false);
+		const slider = page.getByRole('slider', { name: 'Position in the recording' });
+		await slider.focus();
+		await page.keyboard.press('End');
+		await expect(last).toHaveAttribute('aria-current', 'true');
+		await expect.poll(() => isShownInTranscript(last)).toBe(true);
+		await page.keyboard.press('Home');
+		await page.keyboard.press('PageDown');
+		const current = currentLines(page).first();
+		await expect.poll(() => isShownInTranscript(current)).toBe(true);
+		// Playing on: each new line is followed as it comes.
+		const start = await startOf(current);
+		await page.getByTestId('play').click();
+		await expect
+			.poll(() => startOf(currentLines(page).first()), { timeout: 10_000 })
+			.toBeGreaterThan(start);
+		await expect.poll(() => isShownInTranscript(currentLines(page).first())).toBe(true);
+	});
+
 	test('arrow keys move between transcript lines and Enter plays one', async ({ page }) => {
 		await lines(page).nth(0).focus();
 		await page.keyboard.press('ArrowDown');
