@@ -653,7 +653,7 @@ try {
 	);
 	// Where each outlier came from: what ran while its line was late (Chromium's long frames).
 	for (const o of hl.long.outliers) {
-		const work = o.frames?.length
+		const work = o.frames.length
 			? o.frames.join('; ')
 			: `long tasks: ${o.longTasksMs.join(', ') || 'none'}`;
 		console.log(`    outlier at ${fmt(o.start, 1)} s, ${fmt(o.lagMs, 1)} ms late: ${work}`);

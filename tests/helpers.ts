@@ -100,6 +100,26 @@ export async function isShownInTranscript(line: Locator): Promise<boolean> {
 export const lines = (page: Page): Locator =>
 	page.getByTestId('transcript').locator('button[data-start]');
 
+/**
+ * Records, in the page, every position the audio seeks to from now on, and returns a reader of
+ * them. Polling the clock instead could miss a seek on a loaded machine, the audio playing on
+ * past it between two polls. Kept on the body, so the WebDriver page (WebKit) reads it too.
+ */
+export async function recordSeeks(page: Page): Promise<() => Promise<number[]>> {
+	await page.evaluate(() => {
+		const audio = document.querySelector('audio')!;
+		audio.addEventListener('seeking', () => {
+			const seeks = document.body.dataset.seeks;
+			document.body.dataset.seeks = `${seeks ? `${seeks} ` : ''}${audio.currentTime}`;
+		});
+	});
+	return async () =>
+		((await page.locator('body').getAttribute('data-seeks')) ?? '')
+			.split(' ')
+			.filter(Boolean)
+			.map(Number);
+}
+
 /** A line's words: its button's text, without the speaker's name shown where the speaker changes. */
 export const wordsOf = (line: Locator): Promise<string> =>
 	line.evaluate((button) =>

@@ -7,6 +7,7 @@ import {
 	lines,
 	nextFrame,
 	openClip,
+	recordSeeks,
 	shortLine,
 	showSingleLanguage,
 	startOf
@@ -23,16 +24,12 @@ test.describe('clip page player', { tag: '@engines' }, () => {
 	test('clicking a line seeks to its start, highlights it and plays', async ({ page }) => {
 		const third = lines(page).nth(2);
 		const start = await startOf(third);
-		await page.evaluate(() => {
-			const audio = document.querySelector('audio')!;
-			const record = () => document.body.setAttribute('data-seeked-to', String(audio.currentTime));
-			audio.addEventListener('seeking', record, { once: true });
-		});
+		const seeks = await recordSeeks(page);
 		await third.click();
 		await expect(third).toHaveAttribute('aria-current', 'true');
 		await expect(currentLines(page)).toHaveCount(1);
-		const seekedTo = Number(await page.locator('body').getAttribute('data-seeked-to'));
-		expect(Math.abs(seekedTo - start)).toBeLessThanOrEqual(0.05);
+		const [seekedTo] = await seeks();
+		expect(Math.abs(seekedTo! - start)).toBeLessThanOrEqual(0.05);
 		await expect
 			.poll(() => page.evaluate(() => !document.querySelector('audio')!.paused))
 			.toBe(true);

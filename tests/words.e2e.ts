@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { audioTime, currentLines, lines, openClip } from './helpers';
+import { audioTime, currentLines, lines, openClip, recordSeeks } from './helpers';
 
 /** The fixture clip whose transcript carries word timings, as `npm run align` writes them. */
 const ALIGNED_CLIP = 'test-interview';
@@ -91,23 +91,11 @@ test.describe('word timings', () => {
 		// "translation" begins at 12.817 s, not at the line's 12.165 s.
 		await expect.poll(() => audioTime(page)).toBeGreaterThanOrEqual(12.8);
 		await page.getByTestId('play').click(); // pause
-		// Where the audio seeks to, recorded in the page: polling the clock could miss a start
-		// at 12.165 s on a loaded machine, the audio playing on past 12.6 s between two polls.
-		await page.evaluate(() => {
-			const audio = document.querySelector('audio')!;
-			const seeks: number[] = ((window as unknown as { seeks: number[] }).seeks = []);
-			audio.addEventListener('seeking', () => seeks.push(audio.currentTime));
-		});
+		const seeks = await recordSeeks(page);
 		await line.focus();
 		await page.keyboard.press('Enter');
 		// To the line's start (12.165 s), not to the word's.
-		await expect
-			.poll(() =>
-				page.evaluate(() =>
-					(window as unknown as { seeks: number[] }).seeks.some((t) => t > 12.1 && t < 12.6)
-				)
-			)
-			.toBe(true);
+		await expect.poll(async () => (await seeks()).some((t) => t > 12.1 && t < 12.6)).toBe(true);
 		await expect
 			.poll(() => page.evaluate(() => document.querySelector('audio')!.paused))
 			.toBe(false);

@@ -289,16 +289,17 @@ export class BoundaryClock {
 		if (!snappedAhead) this.#set(now);
 		// A boundary due within EARLY_MARGIN is taken now: this frame's drawing, which follows,
 		// would hold back a precise wait until after it (a few ms on a long transcript).
-		const next = nextStartAfter(this.#boundaries, this.#time);
+		let next = nextStartAfter(this.#boundaries, this.#time);
 		if (next !== undefined && now >= next - EARLY_MARGIN) {
 			if (this.#timerTarget === next) this.#cancelTimer();
-			this.#reach(next);
+			this.#reach(next, now);
+			next = nextStartAfter(this.#boundaries, this.#time);
 		}
 		this.#onFrame(this.#time);
 		// onFrame may have paused the media (the end of a range).
 		if (!this.#running || media.paused) return;
-		this.#armTimer(media);
-		this.#readBetweenFrames(media);
+		this.#armTimer(media, next);
+		this.#readBetweenFrames(media, next);
 		this.#frame = requestAnimationFrame(this.#loop);
 	};
 
@@ -307,22 +308,20 @@ export class BoundaryClock {
 	 * inform the estimate there (they count for STEP_MEMORY_MS), and the boundary is reached at
 	 * the read that passes it. A smooth clock needs none of this.
 	 */
-	#readBetweenFrames(media: ClockMedia) {
+	#readBetweenFrames(media: ClockMedia, next = nextStartAfter(this.#boundaries, this.#time)) {
 		if (this.#reader !== undefined || !this.#stepped.coarse) return;
-		const next = nextStartAfter(this.#boundaries, this.#time);
 		if (next === undefined || next - this.#time > (STEP_MEMORY_MS / 1000) * media.playbackRate)
 			return;
 		this.#reader = setTimeout(() => {
 			this.#reader = undefined;
 			if (!this.#running || media !== this.#media || media.paused) return;
-			if (this.#mediaTime(media) >= next - EARLY_MARGIN) this.#reach(next);
+			this.#reach(next);
 			this.#readBetweenFrames(media);
 		}, COARSE_READ_MS);
 	}
 
-	/** Arms a timer for the next boundary if it falls before the next frame or so. */
-	#armTimer(media: ClockMedia) {
-		const next = nextStartAfter(this.#boundaries, this.#time);
+	/** Arms a timer for the `next` boundary if it falls before the next frame or so. */
+	#armTimer(media: ClockMedia, next: number | undefined) {
 		if (next === undefined || next - this.#time > TIMER_HORIZON * media.playbackRate) return;
 		if (this.#timerTarget === next) return;
 		this.#cancelTimer();
@@ -341,7 +340,7 @@ export class BoundaryClock {
 		const left = ((boundary - now) / media.playbackRate) * 1000;
 		if (now >= boundary - PRECISE_MARGIN) {
 			this.#timerTarget = undefined;
-			this.#reach(boundary);
+			this.#reach(boundary, now);
 		} else if (left <= PRECISE_WAIT_MS) {
 			this.#waitPrecisely(media, boundary);
 		} else {
@@ -364,9 +363,10 @@ export class BoundaryClock {
 		channel.port1.onmessage = () => {
 			// Cancelled (a seek, a pause, new boundaries), or already reached by a cue event.
 			if (this.#timerTarget !== boundary || !this.#running || media !== this.#media) return;
-			if (this.#time >= boundary || this.#mediaTime(media) >= boundary - PRECISE_MARGIN) {
+			const now = this.#mediaTime(media);
+			if (this.#time >= boundary || now >= boundary - PRECISE_MARGIN) {
 				this.#timerTarget = undefined;
-				this.#reach(boundary);
+				this.#reach(boundary, now);
 			} else {
 				channel.port2.postMessage(undefined);
 			}
@@ -374,11 +374,14 @@ export class BoundaryClock {
 		channel.port2.postMessage(undefined);
 	}
 
-	/** Moves the time onto a boundary the audio has just reached (from a cue event or timer). */
-	#reach(boundary: number) {
+	/**
+	 * Moves the time onto a boundary the audio has just reached (from a frame, a timer, a read or
+	 * a cue event); `now` is the clock, where the caller has just read it.
+	 */
+	#reach(boundary: number, now?: number) {
 		const media = this.#media;
 		if (!media) return;
-		const now = this.#mediaTime(media);
+		now ??= this.#mediaTime(media);
 		if (now >= boundary - EARLY_MARGIN && this.#time < boundary) this.#set(Math.max(now, boundary));
 	}
 
