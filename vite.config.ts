@@ -1,10 +1,16 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { contentPlugin } from './src/lib/server/vite-plugin.ts';
+import { buildDir } from './svelte.config.js';
+import { contentPlugin, publishPlugin } from './src/lib/server/vite-plugin.ts';
 
 export default defineConfig({
 	// Unit tests check content through their own fixtures, not the site's collection.
-	plugins: [process.env.VITEST ? [] : contentPlugin(), sveltekit()],
+	plugins: [
+		process.env.VITEST ? [] : contentPlugin(),
+		sveltekit(),
+		// After sveltekit(): it copies the recordings into the site once the adapter has written it.
+		process.env.VITEST ? [] : publishPlugin(buildDir)
+	],
 	build: {
 		rolldownOptions: {
 			// Prerendering every page, audio file and search shard is the build's real work, and

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LONG_SLUG, writeLongFixture } from '../scripts/bench/long-fixture.js';
 import { chooseLanguage } from './helpers';
-import { buildIn, copyProject, PORT_OFFSET } from './project-copy';
+import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
 
 // The benchmark's 3-hour interview (about 5,000 cues in two languages), built and served like
 // the real site: a functional check that it loads and plays without the page ever decoding the
@@ -12,30 +11,15 @@ import { buildIn, copyProject, PORT_OFFSET } from './project-copy';
 test('a 3-hour interview loads from build-time peaks and byte ranges alone', async ({ page }) => {
 	test.setTimeout(240_000);
 	const project = copyProject('long-build-');
-	const served: { url: string; bytes: number; range?: string }[] = [];
-	let server: ReturnType<typeof spawn> | undefined;
+	let server: Awaited<ReturnType<typeof serveCopy>> | undefined;
 	try {
 		const { cues } = await writeLongFixture(join(project.dir, 'transcripts'));
 		const build = await buildIn(project.dir);
 		expect(build.code, build.output).toBe(0);
 
 		const port = 4175 + test.info().parallelIndex + PORT_OFFSET;
-		server = spawn('node', ['scripts/serve.js', '--port', String(port), '--log'], {
-			cwd: project.dir,
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
-		server.stdout!.on('data', (chunk: Buffer) => {
-			for (const line of chunk.toString().split('\n').filter(Boolean))
-				served.push(JSON.parse(line));
-		});
-		await expect
-			.poll(() =>
-				fetch(`http://127.0.0.1:${port}/`).then(
-					(r) => r.ok,
-					() => false
-				)
-			)
-			.toBe(true);
+		server = await serveCopy(project.dir, port, { log: true });
+		const { served } = server;
 
 		// Count any decoding of audio in the page (what players that draw waveforms usually do).
 		await page.addInitScript(() => {
@@ -86,7 +70,7 @@ test('a 3-hour interview loads from build-time peaks and byte ranges alone', asy
 		expect(audio.every((r) => r.range?.startsWith('bytes='))).toBe(true);
 		expect(audio.reduce((n, r) => n + r.bytes, 0)).toBeLessThan(size / 4);
 	} finally {
-		server?.kill();
+		server?.stop();
 		project.remove();
 	}
 });

@@ -1,32 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/**
- * A copy of the project with other content in transcripts/, for tests that build a different
- * collection. (A build in place would rewrite .svelte-kit while other tests run.)
- */
-export function copyProject(prefix: string): { dir: string; remove: () => void } {
-	const root = resolve('.');
-	const dir = mkdtempSync(join(tmpdir(), prefix));
-	for (const item of [
-		'src',
-		'static',
-		'scripts',
-		'package.json',
-		'svelte.config.js',
-		'vite.config.ts',
-		'tsconfig.json'
-	]) {
-		cpSync(join(root, item), join(dir, item), { recursive: true });
-	}
-	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
+/** A copy of the project with other content in transcripts/, for tests that build a different collection. */
+export { copyProject } from '../scripts/project-copy.js';
 
 /** Runs `vite build` in a copy; resolves with its exit code and everything it printed. */
 export async function buildIn(
@@ -46,18 +24,42 @@ export async function buildIn(
 	);
 }
 
-/** Serves a copy's build/ like a static host; resolves once it answers. */
-export async function serveCopy(dir: string, port: number): Promise<{ stop: () => void }> {
-	const server = spawn('node', ['scripts/serve.js', '--port', String(port)], {
-		cwd: dir,
-		stdio: 'ignore'
+/** A response the copy's server sent, as `scripts/serve.js --log` reports it. */
+export interface Served {
+	url: string;
+	range?: string;
+	status: number;
+	bytes: number;
+}
+
+/**
+ * Serves a copy's build/ like a static host; resolves once it answers. With `log`, `served`
+ * collects every response it sends.
+ */
+export async function serveCopy(
+	dir: string,
+	port: number,
+	{ log = false } = {}
+): Promise<{ stop: () => void; served: Served[] }> {
+	const served: Served[] = [];
+	const server = spawn(
+		'node',
+		['scripts/serve.js', '--port', String(port), ...(log ? ['--log'] : [])],
+		{ cwd: dir, stdio: ['ignore', log ? 'pipe' : 'ignore', 'inherit'] }
+	);
+	let partial = '';
+	server.stdout?.on('data', (chunk: Buffer) => {
+		// A chunk may end inside a line: keep that part for the next one.
+		const lines = (partial + chunk.toString()).split('\n');
+		partial = lines.pop()!;
+		for (const line of lines.filter(Boolean)) served.push(JSON.parse(line));
 	});
 	for (let tries = 0; tries < 100; tries++) {
 		const up = await fetch(`http://127.0.0.1:${port}/`).then(
 			(r) => r.ok,
 			() => false
 		);
-		if (up) return { stop: () => server.kill() };
+		if (up) return { stop: () => server.kill(), served };
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	server.kill();

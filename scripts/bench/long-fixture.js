@@ -21,7 +21,7 @@ const HOURS = 3;
  * A small deterministic random generator, so every run produces the same fixture.
  * @param {number} seed
  */
-function mulberry32(seed) {
+export function mulberry32(seed) {
 	return () => {
 		seed = (seed + 0x6d2b79f5) | 0;
 		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -49,8 +49,11 @@ function cueTimes(duration) {
 	return cues;
 }
 
-/** @param {number} s */
-const stamp = (s) => {
+/**
+ * A WebVTT timestamp.
+ * @param {number} s seconds
+ */
+export const stamp = (s) => {
 	const ms = Math.round(s * 1000);
 	const h = Math.floor(ms / 3600000);
 	const m = Math.floor(ms / 60000) % 60;

@@ -8,18 +8,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runnerImport } from 'vite';
+import { mulberry32 as random } from './long-fixture.js';
 
 /** @typedef {typeof import('../../src/lib/search/index.ts')} SearchIndex */
-
-/** @param {number} seed */
-function random(seed) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 // Letters per language, so that words spread over the shards about as real words do (a few
 // thousand three-letter beginnings) and Lithuanian and French diacritics go through folding.

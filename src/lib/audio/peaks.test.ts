@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PEAKS, PeakAccumulator, peakCount, reducePeaks } from './peaks.ts';
+import { MAX_PEAKS, PeakAccumulator, peakCount, reducePeaks } from './peaks.js';
 
 describe('PeakAccumulator', () => {
 	it('measures duration and the loudest sample of each bin, across channels and chunks', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildIndex, findCues, shardJson, type Shard } from '../search/index.ts';
-import { indexCollection } from '../server/search.ts';
+import { sourceClip } from '../server/search.ts';
 import { chapterSearchText, formatChapterText, parseChapterText } from './chapters.ts';
-import { loadCollection } from './collection.ts';
+import { loadCollection, readTracks } from './collection.ts';
 import { memorySource, validCollection, vtt } from './memory-source.ts';
 
 describe('chapter text', () => {
@@ -58,8 +58,9 @@ describe('chapters in the collection', () => {
 	});
 
 	test('search finds a chapter’s keyword at the line the chapter begins with', async () => {
-		const { collection } = await loadCollection(memorySource(files, { 'escape/audio.mp3': 6 }));
-		const index = indexCollection(collection);
+		const source = memorySource(files, { 'escape/audio.mp3': 6 });
+		const { collection } = await loadCollection(source);
+		const index = buildIndex([sourceClip(await readTracks(source, collection.clips[0]!))]);
 		const load = async (key: string) => {
 			const shard = index.shards.get(key);
 			return shard ? (JSON.parse(shardJson(shard)) as Shard) : undefined;

@@ -23,7 +23,7 @@ describe('loadCollection', () => {
 		expect(collection.witnesses.map((w) => w.slug)).toEqual(['orest-yarynich']);
 		const clip = collection.clips[0]!;
 		expect(clip).toMatchObject({ slug: 'escape', language: 'uk', duration: 6 });
-		expect(clip.tracks.map((t) => [t.lang, t.kind, t.cues.length])).toEqual([
+		expect(clip.tracks.map((t) => [t.lang, t.kind, t.cueCount])).toEqual([
 			['uk', 'captions', 2],
 			['en', 'subtitles', 2]
 		]);

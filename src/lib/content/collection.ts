@@ -4,7 +4,7 @@ import { lineLocator, type Problem } from './problems.ts';
 import { validateAlignment, validateTiming } from '../transcript/validate.ts';
 import { parseVtt } from '../transcript/vtt.ts';
 import { parseLocatedJson, type LocatedJson } from './json.ts';
-import { resolveKiosk } from './kiosk.ts';
+import { lineAt, resolveKiosk, type KioskLine } from './kiosk.ts';
 import { parseChapterText } from './chapters.ts';
 import { isKnownLanguage } from './languages.ts';
 import { placeholderWarnings } from './placeholders.ts';
@@ -22,6 +22,7 @@ import {
 	type AudioAnalysis,
 	type Chapter,
 	type Clip,
+	type ClipEntry,
 	type Collection,
 	type ContentSource,
 	type SourceEntry,
@@ -33,6 +34,27 @@ export interface LoadResult {
 	problems: Problem[];
 	/** What was measured from each clip's audio, by slug (peaks for the waveform). */
 	audio: Map<string, AudioAnalysis>;
+}
+
+/** Clips read at once: enough to keep every decoding thread busy, few enough to bound memory. */
+const CLIPS_AT_ONCE = 8;
+
+/** `map` over items with at most `limit` calls running at once; results in the items' order. */
+export async function mapLimited<T, R>(
+	items: readonly T[],
+	limit: number,
+	call: (item: T) => Promise<R>
+): Promise<R[]> {
+	const results: R[] = new Array(items.length);
+	let next = 0;
+	const run = async () => {
+		while (next < items.length) {
+			const i = next++;
+			results[i] = await call(items[i]!);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+	return results;
 }
 
 const COLLECTION_FILE = 'collection.json';
@@ -65,24 +87,47 @@ export async function loadCollection(source: ContentSource): Promise<LoadResult>
 		)
 		.map((entry) => entry.name)
 		.sort();
-	const clips: Clip[] = [];
-	for (const folder of folders) {
+	const kioskLines = new Map<string, Map<number, KioskLine | undefined>>();
+	const firstLines = new Map<string, number>();
+	const excerptTimes = new Map<string, number[]>();
+	for (const { clip, at } of meta?.kiosk.excerpts ?? []) {
+		excerptTimes.set(clip, [...(excerptTimes.get(clip) ?? []), at]);
+	}
+	// Clips load a few at a time, so that every core decodes audio while others are read; each
+	// keeps its own problems, reported in folder order whatever finishes first.
+	const loaded = await mapLimited(folders, CLIPS_AT_ONCE, async (folder) => {
+		const found: Problem[] = [];
 		if (!SLUG.test(folder)) {
-			problems.push({
+			found.push({
 				severity: 'error',
 				file: path(folder),
 				message: 'a clip folder name must use only a-z, 0-9 and hyphens (it becomes the address)'
 			});
-			continue;
+			return { found };
 		}
-		const clip = await loadClip(source, folder, meta, problems, path, audio);
+		const clip = await loadClip(source, folder, meta, found, path, audio);
+		if (!clip) return { found };
+		// The kiosk's lines are looked up now, while the cues are here; the collection keeps none.
+		const first = clip.tracks[0]?.cues[0]?.start;
+		const times = [...(excerptTimes.get(folder) ?? []), ...(first === undefined ? [] : [first])];
+		kioskLines.set(folder, new Map(times.map((at) => [at, lineAt(clip.tracks, at)])));
+		if (first !== undefined) firstLines.set(folder, first);
+		return { found, clip: withoutCues(clip) };
+	});
+	const clips: ClipEntry[] = [];
+	for (const { found, clip } of loaded) {
+		problems.push(...found);
 		if (clip) clips.push(clip);
 	}
 	const kiosk = resolveKiosk(
 		meta?.kiosk ?? v.parse(KioskSchema, {}),
 		clips,
 		path(COLLECTION_FILE),
-		read?.locate ?? (() => ({ line: 1, column: 1 }))
+		read?.locate ?? (() => ({ line: 1, column: 1 })),
+		{
+			lineAt: (slug, at) => kioskLines.get(slug)?.get(at),
+			firstLine: (slug) => firstLines.get(slug)
+		}
 	);
 	problems.push(...kiosk.problems);
 	const collection: Collection = {
@@ -157,6 +202,14 @@ async function loadClip(
 		}
 	}
 	if (!analysis) return undefined;
+	if (analysis.damaged) {
+		// One verdict for the whole file, however many frames the decoder complained about.
+		problems.push({
+			severity: 'warning',
+			file: path(slug, meta.audio),
+			message: `damaged: the decoder skipped ${analysis.damaged} bad frame${analysis.damaged === 1 ? '' : 's'} (${analysis.damage ?? 'no reason given'}); listeners will hear gaps or noise: encode it again from the original`
+		});
+	}
 	audioBySlug.set(slug, analysis);
 	const { duration } = analysis;
 	if (meta.duration !== undefined && Math.abs(meta.duration - duration) > 1) {
@@ -179,6 +232,7 @@ async function loadClip(
 	reportRefused(entries, declared, (name) => path(slug, name), problems);
 	const files = entries.filter((entry) => !entry.refused).map((entry) => entry.name);
 	const tracks: Track[] = [];
+	const textBytes = new Map<string, number>();
 	for (const [i, lang] of [...new Set(languages)].entries()) {
 		if (!readable.includes(lang)) continue;
 		const file = `${lang}.vtt`;
@@ -191,6 +245,7 @@ async function loadClip(
 			);
 			continue;
 		}
+		textBytes.set(file, utf8Length(text));
 		const track = parseVtt(text, path(slug, file));
 		problems.push(...track.problems, ...validateTiming(track.cues, duration, path(slug, file)));
 		const original = tracks[0];
@@ -223,6 +278,7 @@ async function loadClip(
 		if (chapterLang !== undefined && readable.includes(chapterLang)) {
 			const text = await readText(source, `${slug}/${file}`, path(slug, file), problems);
 			if (text === REFUSED) continue;
+			textBytes.set(file, utf8Length(text ?? ''));
 			const track = parseVtt(text ?? '', path(slug, file), 'chapters');
 			problems.push(...track.problems, ...validateTiming(track.cues, duration, path(slug, file)));
 			chapters.set(
@@ -251,8 +307,54 @@ async function loadClip(
 		audio: meta.audio,
 		provenance: meta.provenance,
 		tracks,
-		chapters: Object.fromEntries(chapters)
+		chapters: Object.fromEntries(chapters),
+		files: [
+			{ name: meta.audio, bytes: analysis.bytes },
+			...[
+				...tracks.map((t) => t.file),
+				...[...chapters.keys()].map((l) => `chapters.${l}.vtt`)
+			].map((name) => ({ name, bytes: textBytes.get(name) ?? 0 }))
+		]
 	};
+}
+
+/** What the collection keeps of a clip: all but its cues, and how many there are. */
+export function withoutCues(clip: Clip): ClipEntry {
+	return {
+		...clip,
+		tracks: clip.tracks.map(({ cues, ...track }) => ({ ...track, cueCount: cues.length }))
+	};
+}
+
+/**
+ * A clip's tracks read again from its files, for the pages that show its cues. The build has
+ * checked these files already (loadCollection), so problems are not reported again; a file
+ * that has changed since is read as it is now.
+ */
+export async function readTracks(source: ContentSource, clip: ClipEntry): Promise<Clip> {
+	const tracks = await Promise.all(
+		clip.tracks.map(async ({ cueCount: _count, ...track }): Promise<Track> => {
+			const text = await source.readText(`${clip.slug}/${track.file}`);
+			return { ...track, cues: parseVtt(text ?? '', track.file).cues };
+		})
+	);
+	return { ...clip, tracks };
+}
+
+/** Bytes of a text in UTF-8, as it is published (without making a copy of it). */
+function utf8Length(text: string): number {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x80) bytes += 1;
+		else if (code < 0x800) bytes += 2;
+		// A surrogate pair is one 4-byte character; a lone surrogate becomes U+FFFD (3 bytes).
+		else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+			const low = text.charCodeAt(i + 1);
+			bytes += low >= 0xdc00 && low < 0xe000 ? (i++, 4) : 3;
+		} else bytes += 3;
+	}
+	return bytes;
 }
 
 /** The witness's names, resolved here once so that no page looks the witness up again. */

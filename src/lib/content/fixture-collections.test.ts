@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { MAIN_CLIP, OTHER_ARCHIVE, SITE_FIXTURE } from '../../../tests/site-fixture.ts';
 import { folderSource } from '../server/content.ts';
-import { loadCollection } from './collection.ts';
+import { loadCollection, readTracks } from './collection.ts';
 import { formatProblem } from './problems.ts';
 
 // The tests' own collections (tests/fixtures/), checked as the build checks any archive's, and
 // what the browser tests count on them to hold. transcripts/ is the deployer's: the build checks
 // it, and scripts/narrate.test.js checks the demonstration that ships there.
 describe('the browser tests’ collection', async () => {
-	const { collection, problems } = await loadCollection(folderSource(SITE_FIXTURE));
-	const clip = (slug: string) => collection.clips.find((c) => c.slug === slug)!;
+	const source = folderSource(SITE_FIXTURE);
+	const { collection, problems } = await loadCollection(source);
+	const clip = (slug: string) =>
+		readTracks(
+			source,
+			collection.clips.find((c) => c.slug === slug)!
+		);
 
 	it('validates with no errors and no warnings', () => {
 		expect(problems.map(formatProblem)).toEqual([]);
 	});
 
-	it('has the main clip: long enough to play, translated with identical timings, chaptered', () => {
-		const main = clip(MAIN_CLIP);
+	it('has the main clip: long enough to play, translated with identical timings, chaptered', async () => {
+		const main = await clip(MAIN_CLIP);
 		expect(main.tracks.map((t) => t.lang)).toEqual(['lt', 'en', 'fr']);
 		// Tests click up to the 16th line and skip 10 s ahead.
 		expect(main.tracks[0]!.cues.length).toBeGreaterThanOrEqual(16);
@@ -36,11 +41,11 @@ describe('the browser tests’ collection', async () => {
 		expect(synthesized).toContain(false);
 	});
 
-	it('has kiosk clips that are each long enough to play through an idle time, and excerpts', () => {
+	it('has kiosk clips that are each long enough to play through an idle time, and excerpts', async () => {
 		expect(collection.kiosk.clips.length).toBeGreaterThanOrEqual(4);
 		for (const slug of collection.kiosk.clips) {
-			expect(clip(slug).duration, slug).toBeGreaterThan(30);
-			expect(clip(slug).tracks[0]!.cues.length, slug).toBeGreaterThanOrEqual(10);
+			expect((await clip(slug)).duration, slug).toBeGreaterThan(30);
+			expect((await clip(slug)).tracks[0]!.cues.length, slug).toBeGreaterThanOrEqual(10);
 		}
 		expect(collection.kiosk.excerpts.length).toBeGreaterThan(1);
 	});

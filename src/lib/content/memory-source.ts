@@ -3,11 +3,11 @@ import type { AudioAnalysis, ContentSource } from './types.ts';
 /**
  * A ContentSource held in memory, for tests: text files by path (as text, or as the bytes of a
  * file on disk), and audio files by path with the duration they would decode to (or an Error if
- * they cannot be decoded).
+ * they cannot be decoded), and their size if it matters (else 1,000 bytes).
  */
 export function memorySource(
 	texts: Record<string, string | Uint8Array>,
-	audio: Record<string, number | Error> = {}
+	audio: Record<string, number | Error | { duration: number; bytes: number }> = {}
 ): ContentSource {
 	const paths = [...Object.keys(texts), ...Object.keys(audio)];
 	return {
@@ -31,7 +31,10 @@ export function memorySource(
 		async analyseAudio(path): Promise<AudioAnalysis | undefined> {
 			const entry = audio[path];
 			if (entry instanceof Error) throw entry;
-			return entry === undefined ? undefined : { duration: entry, peaks: [0, 100, 0] };
+			if (entry === undefined) return undefined;
+			const { duration, bytes } =
+				typeof entry === 'number' ? { duration: entry, bytes: 1000 } : entry;
+			return { duration, peaks: [0, 100, 0], bytes, sha256: '0'.repeat(64) };
 		}
 	};
 }

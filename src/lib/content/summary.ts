@@ -1,15 +1,17 @@
-import type { Clip, Collection } from './types.ts';
+import type { ClipEntry, Collection } from './types.ts';
 
 /** What lists of clips need: everything but the cues. */
-export type ClipSummary = Omit<Clip, 'tracks' | 'chapters'> & { languages: string[] };
+export type ClipSummary = Omit<ClipEntry, 'tracks' | 'chapters' | 'files'> & {
+	languages: string[];
+};
 
-export function summarizeClip(clip: Clip): ClipSummary {
-	const { tracks, chapters: _chapters, ...rest } = clip;
+export function summarizeClip(clip: ClipEntry): ClipSummary {
+	const { tracks, chapters: _chapters, files: _files, ...rest } = clip;
 	return { ...rest, languages: tracks.map((track) => track.lang) };
 }
 
 /** Files of a clip the site publishes under /media/<slug>/: the audio, transcripts, chapters. */
-export function publishedFiles(clip: Clip): string[] {
+export function publishedFiles(clip: Pick<ClipEntry, 'audio' | 'tracks' | 'chapters'>): string[] {
 	return [
 		clip.audio,
 		...clip.tracks.map((t) => t.file),
@@ -17,6 +19,6 @@ export function publishedFiles(clip: Clip): string[] {
 	];
 }
 
-export function findClip(collection: Collection, slug: string): Clip | undefined {
+export function findClip(collection: Collection, slug: string): ClipEntry | undefined {
 	return collection.clips.find((clip) => clip.slug === slug);
 }

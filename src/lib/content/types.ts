@@ -62,7 +62,19 @@ export interface Clip {
 	tracks: Track[];
 	/** Chapter lists by language. */
 	chapters: Record<string, Chapter[]>;
+	/** The files the site publishes for it (see publishedFiles), with their size in bytes. */
+	files: { name: string; bytes: number }[];
 }
+
+/** A track as the collection lists it: everything but its cues, which are read when needed. */
+export type TrackEntry = Omit<Track, 'cues'> & { cueCount: number };
+
+/**
+ * A clip as the collection lists it: the cues are left out, so that what the build holds for a
+ * whole archive stays small (a 2-hour interview's cues are tens of megabytes in memory). The
+ * routes that show a clip read its cues again (getClip in $lib/server/content).
+ */
+export type ClipEntry = Omit<Clip, 'tracks'> & { tracks: TrackEntry[] };
 
 /** A line the kiosk's attract screen shows, in every language of its clip. */
 export interface KioskExcerpt {
@@ -83,6 +95,8 @@ export interface Kiosk {
 	/** Slugs, in the order shown. */
 	clips: string[];
 	excerpts: KioskExcerpt[];
+	/** What the offline store holds: the kiosk clips' files, and whether kiosk.clips chose them. */
+	offline: { files: number; bytes: number; chosen: 'listed' | 'default'; of: number };
 }
 
 export interface Collection {
@@ -90,7 +104,7 @@ export interface Collection {
 	description: Localized;
 	credit: string;
 	witnesses: Witness[];
-	clips: Clip[];
+	clips: ClipEntry[];
 	kiosk: Kiosk;
 }
 
@@ -99,6 +113,12 @@ export interface AudioAnalysis {
 	duration: number;
 	/** Peak levels 0–100, evenly spaced over the duration. */
 	peaks: number[];
+	/** Frames the decoder reported damaged and skipped, and its first message about them. */
+	damaged?: number;
+	damage?: string;
+	/** The file's size in bytes and SHA-256 (hex), for the kiosk's offline list. */
+	bytes: number;
+	sha256: string;
 }
 
 /** An entry of a folder, as a ContentSource lists it. */

@@ -4,7 +4,7 @@ import type { Annotation, ContentResource, Manifest, Range } from '@iiif/present
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAIN_CLIP, OTHER_ARCHIVE, SITE_FIXTURE } from '../../../tests/site-fixture.ts';
 import { loadCollection } from '../content/collection.ts';
-import type { Clip, Collection } from '../content/types.ts';
+import type { ClipEntry, Collection } from '../content/types.ts';
 import { fr } from '../i18n/fr.ts';
 import { en } from '../i18n/messages.ts';
 import { folderSource } from '../server/content.ts';
@@ -18,7 +18,7 @@ import {
 const SITE = 'https://archive.example.org/memory';
 const catalogues = { en, fr };
 
-const clipAt = (clip: Clip): ClipAddresses => ({
+const clipAt = (clip: ClipEntry): ClipAddresses => ({
 	manifest: `${SITE}/clips/${clip.slug}/manifest.json`,
 	page: `${SITE}/clips/${clip.slug}`,
 	file: (name) => `${SITE}/media/${clip.slug}/${name}`,
@@ -158,7 +158,7 @@ describe('a clip’s manifest', () => {
 
 	it('gives each language its own table when the chapter files’ times differ', () => {
 		const [first, ...rest] = clip.chapters.en!;
-		const uneven: Clip = {
+		const uneven: ClipEntry = {
 			...clip,
 			chapters: { en: [{ ...first!, end: first!.end - 1 }, ...rest], lt: clip.chapters.lt! }
 		};

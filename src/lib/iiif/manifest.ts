@@ -7,7 +7,7 @@ import type {
 	MetadataItem,
 	Range
 } from '@iiif/presentation-3';
-import type { Chapter, Clip, Collection, Localized, Track } from '../content/types.ts';
+import type { Chapter, ClipEntry, Collection, Localized, TrackEntry } from '../content/types.ts';
 import { mediaType } from '../content/media-types.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import type { Catalogue, MessageKey, PluralKey } from '../i18n/messages.ts';
@@ -105,7 +105,7 @@ function languageName(code: string, inLanguage: string): string {
 	}
 }
 
-function trackLabel(catalogues: Catalogues, track: Track): InternationalString {
+function trackLabel(catalogues: Catalogues, track: TrackEntry): InternationalString {
 	return message(
 		catalogues,
 		track.kind === 'captions' ? 'iiif.original' : 'iiif.translation',
@@ -119,7 +119,7 @@ function trackLabel(catalogues: Catalogues, track: Track): InternationalString {
  * language gets a table of its own.
  */
 function structures(
-	clip: Clip,
+	clip: ClipEntry,
 	canvas: string,
 	base: string,
 	catalogues: Catalogues
@@ -160,7 +160,7 @@ function structures(
 
 /** The clip's IIIF Presentation 3 manifest. */
 export function clipManifest(
-	clip: Clip,
+	clip: ClipEntry,
 	collection: Pick<Collection, 'title' | 'credit'>,
 	at: ClipAddresses,
 	catalogues: Catalogues

@@ -83,14 +83,25 @@ export interface BuiltIndex {
 
 export const textFile = (clip: string, lang: string, block: number) => `${clip}/${lang}-${block}`;
 
-/** Builds the whole index. Deterministic: the same content gives the same files. */
-export function buildIndex(clips: SourceClip[]): BuiltIndex {
-	const languages = [...new Set(clips.flatMap((c) => c.tracks.map((t) => t.lang)))].sort();
-	const shards = new Map<string, ShardWords>();
-	const texts = new Map<string, TextRow[]>();
-	clips.forEach((clip, c) => {
-		for (const track of clip.tracks) {
-			const l = languages.indexOf(track.lang);
+/**
+ * Builds the index one clip at a time, so that a collection of any size is indexed holding one
+ * clip's cues at a time: what it keeps is the postings, a number per word of each line.
+ * `languages` are every language of the collection (postings number them). Deterministic.
+ */
+export class IndexBuilder {
+	readonly shards = new Map<string, ShardWords>();
+	#languages: string[];
+	#clips: IndexedClip[] = [];
+
+	constructor(languages: Iterable<string>) {
+		this.#languages = [...new Set(languages)].sort();
+	}
+
+	/** Adds the next clip's words (clips are numbered in the order they are added). */
+	add({ tracks, ...clip }: SourceClip): void {
+		const c = this.#clips.push(clip) - 1;
+		for (const track of tracks) {
+			const l = this.#languages.indexOf(track.lang);
 			// A chapter's words find the line it begins with: results stay lines of the transcript.
 			const chapterText = new Map<number, string>();
 			for (const chapter of track.chapters ?? []) {
@@ -102,30 +113,49 @@ export function buildIndex(clips: SourceClip[]): BuiltIndex {
 				const text = cue.text + (chapterText.get(i) ?? '');
 				for (const word of new Set(words(text).map((w) => w.folded))) {
 					const key = shardKey(word);
-					let shard = shards.get(key);
-					if (!shard) shards.set(key, (shard = new Map()));
+					let shard = this.shards.get(key);
+					if (!shard) this.shards.set(key, (shard = new Map()));
 					const postings = shard.get(word);
 					if (postings) postings.push(posting);
 					else shard.set(word, [posting]);
 				}
 			});
-			for (let b = 0; b * TEXT_BLOCK < track.cues.length; b++) {
-				texts.set(
-					textFile(clip.slug, track.lang, b),
-					track.cues
-						.slice(b * TEXT_BLOCK, (b + 1) * TEXT_BLOCK)
-						.map((cue): TextRow => [cue.start, cue.end, cue.text])
-				);
+		}
+	}
+
+	get meta(): IndexMeta {
+		return {
+			version: INDEX_VERSION,
+			textBlock: TEXT_BLOCK,
+			languages: this.#languages,
+			clips: this.#clips
+		};
+	}
+}
+
+/** How many text blocks a track of `cues` cues has. */
+export const textBlockCount = (cues: number) => Math.ceil(cues / TEXT_BLOCK);
+
+/** One text block of a track: the rows of its cues `block * TEXT_BLOCK` onwards. */
+export function textBlock(cues: SourceCue[], block: number): TextRow[] {
+	return cues
+		.slice(block * TEXT_BLOCK, (block + 1) * TEXT_BLOCK)
+		.map((cue): TextRow => [cue.start, cue.end, cue.text]);
+}
+
+/** Builds the whole index at once (for a collection in memory). */
+export function buildIndex(clips: SourceClip[]): BuiltIndex {
+	const builder = new IndexBuilder(clips.flatMap((c) => c.tracks.map((t) => t.lang)));
+	const texts = new Map<string, TextRow[]>();
+	for (const clip of clips) {
+		builder.add(clip);
+		for (const track of clip.tracks) {
+			for (let b = 0; b < textBlockCount(track.cues.length); b++) {
+				texts.set(textFile(clip.slug, track.lang, b), textBlock(track.cues, b));
 			}
 		}
-	});
-	const meta: IndexMeta = {
-		version: INDEX_VERSION,
-		textBlock: TEXT_BLOCK,
-		languages,
-		clips: clips.map(({ tracks: _tracks, ...clip }) => clip)
-	};
-	return { meta, shards, texts };
+	}
+	return { meta: builder.meta, shards: builder.shards, texts };
 }
 
 /** Serialises a shard: words in a stable order, each word's postings ascending, as gaps. */

@@ -13,10 +13,15 @@ afterAll(() => {
 });
 
 describe('clipOr404', () => {
-	it('gives the clip a slug names, with its collection', async () => {
+	it('gives the clip a slug names, with its cues, and its collection (which keeps no cues)', async () => {
 		const { clip, collection } = await clipOr404(MAIN_CLIP);
 		expect(clip.slug).toBe(MAIN_CLIP);
-		expect(collection.clips).toContain(clip);
+		const entry = collection.clips.find((c) => c.slug === MAIN_CLIP)!;
+		expect(clip.tracks.map((t) => t.cues.length)).toEqual(entry.tracks.map((t) => t.cueCount));
+		expect(entry.tracks[0]!.cueCount).toBeGreaterThan(10);
+		expect(entry.tracks[0]).not.toHaveProperty('cues');
+		// The routes of one clip share one read of its files.
+		expect((await clipOr404(MAIN_CLIP)).clip).toBe(clip);
 	});
 
 	it('answers an unknown slug with a 404 and its message', async () => {

@@ -1,8 +1,8 @@
 import { join, relative, resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
-import { loadCollection, type LoadResult } from '../content/collection.ts';
+import { loadCollection, readTracks, type LoadResult } from '../content/collection.ts';
 import { findClip } from '../content/summary.ts';
-import type { Clip, Collection, ContentSource } from '../content/types.ts';
+import type { Clip, ClipEntry, Collection, ContentSource } from '../content/types.ts';
 import { analyseAudioCached } from './audio.ts';
 import { CollectionFiles } from './collection-files.ts';
 
@@ -31,7 +31,7 @@ export function folderSource(dir: string): ContentSource {
 // Kept on globalThis because in dev the Vite plugin and the pages load this module separately,
 // and an edit seen by the plugin must reach the pages.
 const store = globalThis as typeof globalThis & {
-	__testimonyContent?: { loaded?: Promise<LoadResult> };
+	__testimonyContent?: { loaded?: Promise<LoadResult>; recent?: Map<string, Promise<Clip>> };
 };
 const cache = (store.__testimonyContent ??= {});
 
@@ -51,23 +51,51 @@ export async function clipEntries(): Promise<{ slug: string }[]> {
 }
 
 /**
- * The clip a route's `[slug]` names, with the collection it is in; else a 404 with `message`.
- * `among`, when given, lists the slugs a route serves (the kiosk's, say): any other is a 404 too.
+ * The clip a route's `[slug]` names as the collection lists it (without cues), with the
+ * collection; else a 404 with `message`. `among`, when given, lists the slugs a route serves
+ * (the kiosk's, say): any other is a 404 too.
  */
-export async function clipOr404(
+export async function entryOr404(
 	slug: string,
 	message = 'No such recording',
 	among?: (collection: Collection) => readonly string[]
-): Promise<{ clip: Clip; collection: Collection }> {
+): Promise<{ clip: ClipEntry; collection: Collection }> {
 	const { collection } = await getContent();
 	const clip = among && !among(collection).includes(slug) ? undefined : findClip(collection, slug);
 	if (!clip) error(404, message);
 	return { clip, collection };
 }
 
+/** Like entryOr404, with the clip's cues: for the routes that show or publish them. */
+export async function clipOr404(
+	...args: Parameters<typeof entryOr404>
+): Promise<{ clip: Clip; collection: Collection }> {
+	const { clip, collection } = await entryOr404(...args);
+	return { clip: await getClip(clip), collection };
+}
+
+/*
+ * The last few clips read whole. The prerender visits one route's pages clip after clip (every
+ * clip page, then every cues.json…), so a few are enough for the routes of one clip to share a
+ * read, and memory holds a few clips' cues, never the collection's.
+ */
+const RECENT_CLIPS = 4;
+
+/** A clip with its cues, read from its files (see readTracks). */
+export function getClip(entry: ClipEntry): Promise<Clip> {
+	const recent = (cache.recent ??= new Map());
+	let clip = recent.get(entry.slug);
+	if (clip) recent.delete(entry.slug);
+	else clip = readTracks(folderSource(transcriptsDir()), entry);
+	recent.set(entry.slug, clip);
+	if (recent.size > RECENT_CLIPS) recent.delete(recent.keys().next().value!);
+	return clip;
+}
+
 /** Forget what was read, so the next getContent() reads the folder again (dev server edits). */
 export function forgetContent(): void {
 	cache.loaded = undefined;
+	cache.recent = undefined;
 }
 
 /** Absolute path of a file in a clip's folder. */

@@ -1,5 +1,5 @@
 import { resolve } from '$app/paths';
-import type { Clip } from '$lib/content/types';
+import type { ClipEntry } from '$lib/content/types';
 import { loadCatalogue } from '$lib/i18n/catalogues';
 import { UI_LANGUAGES } from '$lib/i18n/languages';
 import type { Catalogues, ClipAddresses, CollectionAddresses } from '$lib/iiif/manifest';
@@ -26,7 +26,7 @@ export function collectionAddresses(origin: string): CollectionAddresses {
 	};
 }
 
-export function clipAddresses(clip: Clip, origin: string): ClipAddresses {
+export function clipAddresses(clip: ClipEntry, origin: string): ClipAddresses {
 	const slug = clip.slug;
 	return {
 		manifest: absolute(resolve('/(site)/clips/[slug]/manifest.json', { slug }), origin),

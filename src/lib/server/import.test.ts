@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { writeWav } from '../../../tests/fixtures/import/audio.ts';
 import { DOCX_PARAGRAPHS, makeDocx } from '../../../tests/fixtures/import/docx.ts';
-import { loadCollection } from '../content/collection.ts';
+import { loadCollection, readTracks } from '../content/collection.ts';
 import { parseChapterText } from '../content/chapters.ts';
 import { parseVtt } from '../transcript/vtt.ts';
 import { folderSource } from './content.ts';
@@ -55,7 +55,7 @@ const errors = (check: { problems: { severity: string }[] }) =>
 
 describe('import round trip: each kind of source becomes a clip that builds', () => {
 	test('current OHMS: metadata, tape offset, repaired ends, <br>, translation, chapters', async () => {
-		const { outcome, folder, read, check, text } = await run(
+		const { outcome, folder, read, check, text, transcripts } = await run(
 			'tests/fixtures/import/ohms-current.xml'
 		);
 		expect(outcome.ok).toBe(true);
@@ -79,7 +79,10 @@ describe('import round trip: each kind of source becomes a clip that builds', ()
 			recorded: { date: '1990-06-14' },
 			provenance: { synthesized: false, heldBy: { en: 'Example Sound Archive' } }
 		});
-		const lt = check.collection.clips.find((c) => c.slug === outcome.slug)!;
+		const lt = await readTracks(
+			folderSource(transcripts),
+			check.collection.clips.find((c) => c.slug === outcome.slug)!
+		);
 		expect(lt.tracks[0]!.cues.map((c) => [c.start, c.end])).toEqual([
 			[3, 9],
 			[9, 18],

@@ -1,6 +1,13 @@
+import { constants } from 'node:fs';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { mapLimited } from '../content/collection.ts';
+import { megabytes } from '../content/limits.ts';
 import { reportProblems } from '../content/problems.ts';
-import { forgetContent, getContent, transcriptsDir } from './content.ts';
+import { publishedFiles } from '../content/summary.ts';
+import type { Kiosk } from '../content/types.ts';
+import { clipFile, forgetContent, getContent, transcriptsDir } from './content.ts';
 
 /**
  * Checks the whole collection before Vite builds or serves anything. Errors stop `vite build`
@@ -20,6 +27,11 @@ export function contentPlugin(): Plugin {
 
 	const failBuild = async () => {
 		const report = await check();
+		// Said once, though SvelteKit's second build (the client's) runs this plugin again.
+		if (!report && !said.has('kiosk')) {
+			said.add('kiosk');
+			console.log(describeKiosk((await getContent()).collection.kiosk));
+		}
 		if (report) {
 			const error = new Error(`The collection has errors:\n${report}`);
 			error.stack = ''; // the report is the useful part, not a stack trace
@@ -55,6 +67,60 @@ export function contentPlugin(): Plugin {
 			server.watcher.on('change', onChange);
 			server.watcher.on('add', onChange);
 			server.watcher.on('unlink', onChange);
+		}
+	};
+}
+
+const said = ((globalThis as { __testimonySaid?: Set<string> }).__testimonySaid ??= new Set());
+
+/** What the build tells the deployer of the kiosk: which clips, and what its offline store holds. */
+function describeKiosk({ clips, offline }: Kiosk): string {
+	const which =
+		offline.chosen === 'listed'
+			? `the ${clips.length} clips kiosk.clips lists`
+			: clips.length < offline.of
+				? `the first ${clips.length} of ${offline.of} clips (kiosk.clips in collection.json chooses others)`
+				: `all ${clips.length} clips`;
+	return `Kiosk: ${which}; its offline store holds ${offline.files} files, ${megabytes(offline.bytes)}, besides pages and peaks`;
+}
+
+/**
+ * Copies every clip's published files (audio, transcripts, chapters) from the collection into
+ * the built site, after SvelteKit's adapter has written it: they never pass through the
+ * prerender (see the media route), so a recording of any size is copied by the system, a chunk
+ * at a time, or cloned where the file system can. Goes after sveltekit() in the plugin list.
+ */
+export function publishPlugin(outDir: string): Plugin {
+	let serverBuild = false;
+	return {
+		name: 'testimony-publish',
+		apply: 'build',
+		configResolved(config) {
+			serverBuild = Boolean(config.build.ssr);
+		},
+		closeBundle: {
+			sequential: true,
+			async handler() {
+				// SvelteKit runs its adapter at the end of the server build; so do we, after it.
+				if (!serverBuild) return;
+				const { collection } = await getContent();
+				const copies = collection.clips.flatMap((clip) =>
+					publishedFiles(clip).map((file) => ({
+						from: clipFile(clip.slug, file),
+						to: join(outDir, 'media', clip.slug, file)
+					}))
+				);
+				let bytes = 0;
+				await mapLimited(copies, 4, async ({ from, to }) => {
+					await mkdir(dirname(to), { recursive: true });
+					await copyFile(from, to, constants.COPYFILE_FICLONE);
+					const { size } = await stat(to);
+					bytes += size;
+				});
+				console.log(
+					`Published ${copies.length} recordings and transcripts of ${collection.clips.length} clips (${megabytes(bytes)}) to ${join(outDir, 'media')}`
+				);
+			}
 		}
 	};
 }

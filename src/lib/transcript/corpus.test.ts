@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCollection } from '../content/collection.ts';
+import { loadCollection, readTracks } from '../content/collection.ts';
 import { memorySource, validCollection } from '../content/memory-source.ts';
 import { formatProblem, sortProblems } from '../content/problems.ts';
 import { folderSource } from '../server/content.ts';
@@ -282,10 +282,10 @@ async function load(bytes: Uint8Array, duration = 600) {
 	});
 	delete files['escape/en.vtt'];
 	files['escape/uk.vtt'] = bytes;
-	const { collection, problems } = await loadCollection(
-		memorySource(files, { 'escape/audio.mp3': duration })
-	);
-	return { cues: collection.clips[0]?.tracks[0]?.cues ?? [], problems };
+	const source = memorySource(files, { 'escape/audio.mp3': duration });
+	const { collection, problems } = await loadCollection(source);
+	const clip = collection.clips[0] && (await readTracks(source, collection.clips[0]));
+	return { cues: clip?.tracks[0]?.cues ?? [], problems };
 }
 
 /** What `verdict` a list of problems amounts to. */

@@ -7,9 +7,14 @@ import type { Clip, Track } from '../content/types.ts';
  * the server ever fills this; in the browser it stays empty.
  */
 const clips = new Map<string, Clip>();
+/** Clips kept: one page renders at a time in the build; a few for the dev server's requests. */
+const KEPT = 4;
 
 export function handOver(clip: Clip): void {
+	// Only the last few: the build renders every clip of an archive, and each holds its cues.
+	clips.delete(clip.slug);
 	clips.set(clip.slug, clip);
+	if (clips.size > KEPT) clips.delete(clips.keys().next().value!);
 }
 
 export function takeOver(slug: string, lang: string): Track {

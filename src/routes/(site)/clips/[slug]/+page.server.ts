@@ -9,7 +9,7 @@ export const entries: EntryGenerator = clipEntries;
 export async function load({ params, url }) {
 	const { clip, collection } = await clipOr404(params.slug);
 	const related = collection.clips
-		.filter((other) => other.witness === clip.witness && other !== clip)
+		.filter((other) => other.witness === clip.witness && other.slug !== clip.slug)
 		.map(summarizeClip);
 	handOver(clip);
 	// The text the page shows as markup is left out of its data (see $lib/transcript/outline).

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { clipManifest } from '$lib/iiif/manifest';
-import { clipEntries, clipOr404 } from '$lib/server/content';
+import { clipEntries, entryOr404 } from '$lib/server/content';
 import { allCatalogues, clipAddresses } from '$lib/server/iiif';
 import type { EntryGenerator, RequestHandler } from './$types';
 
@@ -10,7 +10,7 @@ export const entries: EntryGenerator = clipEntries;
 
 /** The clip's IIIF Presentation 3 manifest, for IIIF viewers (see src/lib/iiif/manifest.ts). */
 export const GET: RequestHandler = async ({ params, url }) => {
-	const { clip, collection } = await clipOr404(params.slug);
+	const { clip, collection } = await entryOr404(params.slug);
 	const manifest = clipManifest(
 		clip,
 		collection,

@@ -3,7 +3,7 @@ import { resolve } from '$app/paths';
 import { oembed } from '$lib/embed/protocol';
 import { en } from '$lib/i18n/messages';
 import { translate } from '$lib/i18n/translate';
-import { clipEntries, clipOr404 } from '$lib/server/content';
+import { clipEntries, entryOr404 } from '$lib/server/content';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
@@ -15,7 +15,7 @@ export const entries: EntryGenerator = clipEntries;
  * it through the page's discovery link and gets the embedding code.
  */
 export const GET: RequestHandler = async ({ params, url }) => {
-	const { clip, collection } = await clipOr404(params.slug);
+	const { clip, collection } = await entryOr404(params.slug);
 	const absolute = (path: string) => new URL(path, url.origin).href;
 	return json(
 		oembed({

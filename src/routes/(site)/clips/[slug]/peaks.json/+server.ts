@@ -1,5 +1,6 @@
-import { error, json } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { clipEntries, getContent } from '$lib/server/content';
+import { peaksFile } from '$lib/server/peaks';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
@@ -10,5 +11,5 @@ export const entries: EntryGenerator = clipEntries;
 export const GET: RequestHandler = async ({ params }) => {
 	const analysis = (await getContent()).audio.get(params.slug);
 	if (!analysis) error(404, 'No such recording');
-	return json({ version: 1, duration: analysis.duration, peaks: analysis.peaks });
+	return new Response(peaksFile(analysis), { headers: { 'content-type': 'application/json' } });
 };

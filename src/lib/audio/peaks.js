@@ -1,3 +1,6 @@
+// Plain JavaScript (typed with JSDoc) so that the decoding worker threads, which Node runs
+// without a TypeScript step, can use it as well as the build's TypeScript code.
+
 /** Fine bins measured while decoding; the final peaks are drawn from these. */
 export const FINE_BINS_PER_SECOND = 100;
 /** Peaks per second of audio in the published file, for short recordings… */
@@ -12,25 +15,30 @@ export const PEAK_SCALE = 100;
  * recording of any length is analysed in constant memory per second of audio.
  */
 export class PeakAccumulator {
-	#samplesPerBin: number;
-	#bins: number[] = [];
+	#samplesPerBin;
+	/** @type {number[]} */
+	#bins = [];
 	#current = 0;
 	#inBin = 0;
 	#samples = 0;
-	#sampleRate: number;
+	#sampleRate;
 
-	constructor(sampleRate: number) {
+	/** @param {number} sampleRate */
+	constructor(sampleRate) {
 		this.#sampleRate = sampleRate;
 		this.#samplesPerBin = Math.max(1, Math.round(sampleRate / FINE_BINS_PER_SECOND));
 	}
 
-	/** Adds one decoded chunk (one array per channel, all the same length). */
-	add(channels: Float32Array[]): void {
+	/**
+	 * Adds one decoded chunk (one array per channel, all the same length).
+	 * @param {Float32Array[]} channels
+	 */
+	add(channels) {
 		const length = channels[0]?.length ?? 0;
 		for (let i = 0; i < length; i++) {
 			let level = 0;
 			for (const channel of channels) {
-				const value = Math.abs(channel[i]!);
+				const value = Math.abs(/** @type {number} */ (channel[i]));
 				if (value > level) level = value;
 			}
 			if (level > this.#current) this.#current = level;
@@ -45,30 +53,41 @@ export class PeakAccumulator {
 		this.#inBin = 0;
 	}
 
-	/** The duration in seconds and the fine bins. */
-	finish(): { duration: number; bins: number[] } {
+	/**
+	 * The duration in seconds and the fine bins.
+	 * @returns {{ duration: number, bins: number[] }}
+	 */
+	finish() {
 		if (this.#inBin > 0) this.#closeBin();
 		return { duration: this.#samples / this.#sampleRate, bins: this.#bins };
 	}
 }
 
-/** How many peaks to publish for a recording of this length. */
-export function peakCount(duration: number): number {
+/**
+ * How many peaks to publish for a recording of this length.
+ * @param {number} duration seconds
+ */
+export function peakCount(duration) {
 	return Math.max(1, Math.min(MAX_PEAKS, Math.ceil(duration * PEAKS_PER_SECOND)));
 }
 
 /**
  * Reduces fine bins to `count` peaks (the maximum of each group), normalised so the loudest is
  * PEAK_SCALE: a quiet recording still draws a readable waveform.
+ * @param {number[]} bins
+ * @param {number} count
+ * @returns {number[]}
  */
-export function reducePeaks(bins: number[], count: number): number[] {
+export function reducePeaks(bins, count) {
 	if (bins.length === 0) return [];
-	const out: number[] = [];
+	/** @type {number[]} */
+	const out = [];
 	for (let i = 0; i < count; i++) {
 		const from = Math.floor((i * bins.length) / count);
 		const to = Math.max(from + 1, Math.floor(((i + 1) * bins.length) / count));
 		let level = 0;
-		for (let j = from; j < to && j < bins.length; j++) level = Math.max(level, bins[j]!);
+		for (let j = from; j < to && j < bins.length; j++)
+			level = Math.max(level, /** @type {number} */ (bins[j]));
 		out.push(level);
 	}
 	const loudest = Math.max(...out);

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { scaleSlug, writeScaleCollection } from '../scripts/bench/scale-fixture.js';
+import type { OfflineEntry } from '../src/lib/kiosk/offline';
+import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
+
+/** The SHA-256 of a file, read a chunk at a time. */
+async function sha256(path: string): Promise<string> {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+	return hash.digest('hex');
+}
+
+// Issue 28: an archive's ordinary material crashed the build (every file of every kiosk clip
+// went through the prerender to be hashed). Here, at test time: 61 clips, the first a 2-hour
+// interview as a 48 kbit/s MP3 (the encoding transcripts/README.md recommends) with about
+// 3,100 cues in two languages, word timings and chapters; the others short. No kiosk settings,
+// as an archive that has not thought about a kiosk has. Generated (scripts/bench/scale-fixture.js:
+// tone bursts and numbered lines of ordinary words, no speech, no testimony), never committed.
+test('an archive of 61 clips, one of them two hours long, builds and plays', async ({ page }) => {
+	test.setTimeout(600_000);
+	const project = copyProject('scale-build-');
+	const transcripts = join(project.dir, 'transcripts');
+	let server: Awaited<ReturnType<typeof serveCopy>> | undefined;
+	try {
+		const clips = 61;
+		await writeScaleCollection(transcripts, {
+			clips,
+			seed: 28,
+			hours: [2, ...Array<number>(clips - 1).fill(0.01)]
+		});
+		const build = await buildIn(project.dir);
+		expect(build.code, build.output.slice(-4000)).toBe(0);
+		expect(build.output).not.toMatch(/: (error|warning): /);
+		// Without kiosk.clips, the kiosk holds the first twelve clips, and the build says so.
+		const published = (slug: string) =>
+			readdirSync(join(transcripts, slug)).filter((f) => f !== 'clip.json');
+		const kioskSlugs = Array.from({ length: 12 }, (_, i) => scaleSlug(i + 1));
+		const kioskFiles = kioskSlugs.reduce((n, slug) => n + published(slug).length, 0);
+		expect(build.output).toContain(
+			`Kiosk: the first 12 of 61 clips (kiosk.clips in collection.json chooses others); its offline store holds ${kioskFiles} files`
+		);
+
+		// Every published file is in the site, byte for byte.
+		const site = join(project.dir, 'build');
+		for (let n = 1; n <= clips; n++) {
+			const slug = scaleSlug(n);
+			const names = published(slug);
+			expect(readdirSync(join(site, 'media', slug)).sort()).toEqual(names.sort());
+			for (const name of names) {
+				expect(statSync(join(site, 'media', slug, name)).size).toBe(
+					statSync(join(transcripts, slug, name)).size
+				);
+			}
+		}
+		const longAudio = join(site, 'media', scaleSlug(1), 'audio.mp3');
+		expect(await sha256(longAudio)).toBe(
+			await sha256(join(transcripts, scaleSlug(1), 'audio.mp3'))
+		);
+
+		// The kiosk's offline list gives the size and digest of the very bytes the site serves.
+		const { entries } = JSON.parse(readFileSync(join(site, 'kiosk', 'offline.json'), 'utf8')) as {
+			entries: OfflineEntry[];
+		};
+		const files = entries.filter((e) => e.url.startsWith('/media/'));
+		expect(files).toHaveLength(kioskFiles);
+		expect(new Set(files.map((e) => e.url.split('/')[2]))).toEqual(new Set(kioskSlugs));
+		for (const entry of entries.filter((e) => e.sha256)) {
+			const path = join(site, entry.url);
+			expect(statSync(path).size, entry.url).toBe(entry.size);
+			expect(await sha256(path), entry.url).toBe(entry.sha256);
+		}
+
+		// The 2-hour clip plays as the demonstration does: a line near its end seeks the audio
+		// there (by byte ranges) and is marked.
+		const port = 4185 + test.info().parallelIndex + PORT_OFFSET;
+		server = await serveCopy(project.dir, port, { log: true });
+		await page.goto(`http://127.0.0.1:${port}/clips/${scaleSlug(1)}`);
+		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+		const lines = page.locator('[data-languages] button[data-start]');
+		const count = await lines.count();
+		expect(count).toBeGreaterThan(3000);
+		const line = lines.nth(count - 20);
+		const start = Number(await line.getAttribute('data-start'));
+		expect(start).toBeGreaterThan(7000);
+		await line.click();
+		await expect(line).toHaveAttribute('aria-current', 'true', { timeout: 15_000 });
+		await expect
+			.poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
+			.toBeGreaterThanOrEqual(start - 0.05);
+		await page.evaluate(() => document.querySelector('audio')!.pause());
+		const audio = server.served.filter((r) => r.url === `/media/${scaleSlug(1)}/audio.mp3`);
+		expect(audio.length).toBeGreaterThan(0);
+		expect(audio.reduce((n, r) => n + r.bytes, 0)).toBeLessThan(statSync(longAudio).size / 4);
+	} finally {
+		server?.stop();
+		project.remove();
+	}
+});
