@@ -62,9 +62,13 @@ const CLIP_FILE = 'clip.json';
 
 /**
  * Reads and checks the whole collection. It never throws on bad content: every problem found is
- * returned, with its file and line, and whatever is valid is still loaded.
+ * returned, with its file and line, and whatever is valid is still loaded. `onClip` sees each
+ * clip whole, cues included, before the collection lets its cues go.
  */
-export async function loadCollection(source: ContentSource): Promise<LoadResult> {
+export async function loadCollection(
+	source: ContentSource,
+	{ onClip }: { onClip?: (clip: Clip) => Promise<void> } = {}
+): Promise<LoadResult> {
 	const problems: Problem[] = [];
 	const audio = new Map<string, AudioAnalysis>();
 	const path = (...parts: string[]) => [source.root, ...parts].filter(Boolean).join('/');
@@ -112,6 +116,7 @@ export async function loadCollection(source: ContentSource): Promise<LoadResult>
 		const times = [...(excerptTimes.get(folder) ?? []), ...(first === undefined ? [] : [first])];
 		kioskLines.set(folder, new Map(times.map((at) => [at, lineAt(clip.tracks, at)])));
 		if (first !== undefined) firstLines.set(folder, first);
+		await onClip?.(clip);
 		return { found, clip: withoutCues(clip) };
 	});
 	const clips: ClipEntry[] = [];

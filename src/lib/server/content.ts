@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { error } from '@sveltejs/kit';
 import { loadCollection, readTracks, type LoadResult } from '../content/collection.ts';
 import { findClip } from '../content/summary.ts';
@@ -37,11 +40,43 @@ const cache = (store.__testimonyContent ??= {});
 
 /**
  * The collection, read once per process. The build has already stopped on any error (see
- * contentPlugin), so pages and endpoints can rely on it.
+ * contentPlugin), so pages and endpoints can rely on it. In the build's prerender it comes from
+ * the snapshot the build's check wrote (see snapshotContent), not from reading everything again.
  */
 export function getContent(): Promise<LoadResult> {
-	cache.loaded ??= loadCollection(folderSource(transcriptsDir()));
+	const snapshot = process.env[SNAPSHOT_VARIABLE];
+	cache.loaded ??=
+		snapshot && existsSync(join(snapshot, COLLECTION_SNAPSHOT))
+			? readFile(join(snapshot, COLLECTION_SNAPSHOT)).then(
+					(bytes) => deserialize(bytes) as LoadResult
+				)
+			: loadCollection(folderSource(transcriptsDir()));
 	return cache.loaded;
+}
+
+/*
+ * The build checks the collection (contentPlugin), then SvelteKit prerenders it in a worker
+ * thread of its own, which would read, hash and parse every file of the archive again. Instead
+ * the check writes what it learnt into a folder of .svelte-kit: the collection (without cues)
+ * and each clip's parsed tracks, which the prerender reads (V8's own serialisation: a clip's
+ * cues come back some ten times faster than from WebVTT). The worker finds the folder through
+ * an environment variable, which a worker thread inherits.
+ */
+const SNAPSHOT_VARIABLE = 'TESTIMONY_CONTENT_SNAPSHOT';
+const COLLECTION_SNAPSHOT = 'collection.bin';
+const clipSnapshot = (dir: string, slug: string) => join(dir, 'clips', `${slug}.bin`);
+
+/** Checks the collection as getContent() does, and writes the snapshot the prerender reads. */
+export async function snapshotContent(dir: string): Promise<LoadResult> {
+	await rm(dir, { recursive: true, force: true });
+	await mkdir(join(dir, 'clips'), { recursive: true });
+	cache.loaded = loadCollection(folderSource(transcriptsDir()), {
+		onClip: (clip) => writeFile(clipSnapshot(dir, clip.slug), serialize(clip))
+	});
+	const loaded = await cache.loaded;
+	await writeFile(join(dir, COLLECTION_SNAPSHOT), serialize(loaded));
+	process.env[SNAPSHOT_VARIABLE] = dir;
+	return loaded;
 }
 
 /** Every clip's slug: the prerender entries of each page and file made per clip. */
@@ -85,8 +120,11 @@ const RECENT_CLIPS = 4;
 export function getClip(entry: ClipEntry): Promise<Clip> {
 	const recent = (cache.recent ??= new Map());
 	let clip = recent.get(entry.slug);
+	const snapshot = process.env[SNAPSHOT_VARIABLE];
 	if (clip) recent.delete(entry.slug);
-	else clip = readTracks(folderSource(transcriptsDir()), entry);
+	else if (snapshot) {
+		clip = readFile(clipSnapshot(snapshot, entry.slug)).then((bytes) => deserialize(bytes) as Clip);
+	} else clip = readTracks(folderSource(transcriptsDir()), entry);
 	recent.set(entry.slug, clip);
 	if (recent.size > RECENT_CLIPS) recent.delete(recent.keys().next().value!);
 	return clip;

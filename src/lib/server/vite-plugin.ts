@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { mapLimited } from '../content/collection.ts';
@@ -7,7 +7,11 @@ import { megabytes } from '../content/limits.ts';
 import { reportProblems } from '../content/problems.ts';
 import { publishedFiles } from '../content/summary.ts';
 import type { Kiosk } from '../content/types.ts';
-import { clipFile, forgetContent, getContent, transcriptsDir } from './content.ts';
+import { precompress } from './compress.ts';
+import { clipFile, forgetContent, getContent, snapshotContent, transcriptsDir } from './content.ts';
+
+/** Where the build's check leaves the collection for the prerender; removed when it is done. */
+const SNAPSHOT_DIR = join('.svelte-kit', 'testimony-content');
 
 /**
  * Checks the whole collection before Vite builds or serves anything. Errors stop `vite build`
@@ -15,8 +19,6 @@ import { clipFile, forgetContent, getContent, transcriptsDir } from './content.t
  * that breaks the content shows the same report in the browser's error overlay.
  */
 export function contentPlugin(): Plugin {
-	let checked: Promise<void> | undefined;
-
 	const check = async (): Promise<string | undefined> => {
 		const { problems } = await getContent();
 		if (problems.length === 0) return undefined;
@@ -25,13 +27,11 @@ export function contentPlugin(): Plugin {
 		return report.ok ? undefined : report.text;
 	};
 
-	const failBuild = async () => {
+	const failBuild = async (building = false) => {
+		// The build's check leaves a snapshot for the prerender (see snapshotContent).
+		if (building) await snapshotContent(SNAPSHOT_DIR);
 		const report = await check();
-		// Said once, though SvelteKit's second build (the client's) runs this plugin again.
-		if (!report && !said.has('kiosk')) {
-			said.add('kiosk');
-			console.log(describeKiosk((await getContent()).collection.kiosk));
-		}
+		if (!report) console.log(describeKiosk((await getContent()).collection.kiosk));
 		if (report) {
 			const error = new Error(`The collection has errors:\n${report}`);
 			error.stack = ''; // the report is the useful part, not a stack trace
@@ -42,9 +42,11 @@ export function contentPlugin(): Plugin {
 	return {
 		name: 'testimony-content',
 		async buildStart() {
-			// SvelteKit builds twice (server, then client); check the content once.
-			checked ??= failBuild();
-			await checked;
+			// SvelteKit builds twice (server, then client), with this plugin made anew for the
+			// second: check the content once a process.
+			const shared = globalThis as { __testimonyChecked?: Promise<void> };
+			shared.__testimonyChecked ??= failBuild(true);
+			await shared.__testimonyChecked;
 		},
 		async configureServer(server: ViteDevServer) {
 			await failBuild();
@@ -71,8 +73,6 @@ export function contentPlugin(): Plugin {
 	};
 }
 
-const said = ((globalThis as { __testimonySaid?: Set<string> }).__testimonySaid ??= new Set());
-
 /** What the build tells the deployer of the kiosk: which clips, and what its offline store holds. */
 function describeKiosk({ clips, offline }: Kiosk): string {
 	const which =
@@ -86,7 +86,8 @@ function describeKiosk({ clips, offline }: Kiosk): string {
 
 /**
  * Copies every clip's published files (audio, transcripts, chapters) from the collection into
- * the built site, after SvelteKit's adapter has written it: they never pass through the
+ * the built site, after SvelteKit's adapter has written it, then compresses the site's pages
+ * and data (see compress.ts). The recordings never pass through the
  * prerender (see the media route), so a recording of any size is copied by the system, a chunk
  * at a time, or cloned where the file system can. Goes after sveltekit() in the plugin list.
  */
@@ -119,6 +120,12 @@ export function publishPlugin(outDir: string): Plugin {
 				});
 				console.log(
 					`Published ${copies.length} recordings and transcripts of ${collection.clips.length} clips (${megabytes(bytes)}) to ${join(outDir, 'media')}`
+				);
+				await rm(SNAPSHOT_DIR, { recursive: true, force: true });
+				const started = performance.now();
+				const done = await precompress(outDir);
+				console.log(
+					`Compressed ${done.files} pages and data files (${megabytes(done.bytes)}) as .gz and .br: ${done.compressed} anew, the others from the cache, in ${((performance.now() - started) / 1000).toFixed(1)} s`
 				);
 			}
 		}
