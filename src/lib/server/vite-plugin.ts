@@ -1,13 +1,12 @@
-import { constants } from 'node:fs';
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { mapLimited } from '../content/collection.ts';
 import { megabytes } from '../content/limits.ts';
 import { reportProblems } from '../content/problems.ts';
 import { publishedFiles } from '../content/summary.ts';
 import type { Kiosk } from '../content/types.ts';
 import { precompress } from './compress.ts';
+import { publishMedia } from './publish-media.ts';
 import { clipFile, forgetContent, getContent, snapshotContent, transcriptsDir } from './content.ts';
 
 /** Where the build's check leaves the collection for the prerender; removed when it is done. */
@@ -27,21 +26,28 @@ export function contentPlugin(): Plugin {
 		return report.ok ? undefined : report.text;
 	};
 
-	const failBuild = async (building = false) => {
+	const failBuild = async (snapshot = false) => {
 		// The build's check leaves a snapshot for the prerender (see snapshotContent).
-		if (building) await snapshotContent(SNAPSHOT_DIR);
+		if (snapshot) await snapshotContent(SNAPSHOT_DIR);
 		const report = await check();
 		if (!report) console.log(describeKiosk((await getContent()).collection.kiosk));
 		if (report) {
+			await rm(SNAPSHOT_DIR, { recursive: true, force: true });
 			const error = new Error(`The collection has errors:\n${report}`);
 			error.stack = ''; // the report is the useful part, not a stack trace
 			throw error;
 		}
 	};
 
+	let building = false;
 	return {
 		name: 'testimony-content',
+		configResolved(config) {
+			building = config.command === 'build';
+		},
 		async buildStart() {
+			// The dev server checks in configureServer, and reads every edit afresh: no snapshot.
+			if (!building) return;
 			// SvelteKit builds twice (server, then client), with this plugin made anew for the
 			// second: check the content once a process.
 			const shared = globalThis as { __testimonyChecked?: Promise<void> };
@@ -85,11 +91,10 @@ function describeKiosk({ clips, offline }: Kiosk): string {
 }
 
 /**
- * Copies every clip's published files (audio, transcripts, chapters) from the collection into
- * the built site, after SvelteKit's adapter has written it, then compresses the site's pages
- * and data (see compress.ts). The recordings never pass through the
- * prerender (see the media route), so a recording of any size is copied by the system, a chunk
- * at a time, or cloned where the file system can. Goes after sveltekit() in the plugin list.
+ * Publishes every clip's files (audio, transcripts, chapters) into the built site after
+ * SvelteKit's adapter has written it (see publish-media.ts: they never pass through the
+ * prerender, see the media route), then compresses the site's pages and data (compress.ts).
+ * Goes after sveltekit() in the plugin list.
  */
 export function publishPlugin(outDir: string): Plugin {
 	let serverBuild = false;
@@ -105,21 +110,15 @@ export function publishPlugin(outDir: string): Plugin {
 				// SvelteKit runs its adapter at the end of the server build; so do we, after it.
 				if (!serverBuild) return;
 				const { collection } = await getContent();
-				const copies = collection.clips.flatMap((clip) =>
+				const files = collection.clips.flatMap((clip) =>
 					publishedFiles(clip).map((file) => ({
 						from: clipFile(clip.slug, file),
-						to: join(outDir, 'media', clip.slug, file)
+						to: join(clip.slug, file)
 					}))
 				);
-				let bytes = 0;
-				await mapLimited(copies, 4, async ({ from, to }) => {
-					await mkdir(dirname(to), { recursive: true });
-					await copyFile(from, to, constants.COPYFILE_FICLONE);
-					const { size } = await stat(to);
-					bytes += size;
-				});
+				const { copied, bytes } = await publishMedia(outDir, files);
 				console.log(
-					`Published ${copies.length} recordings and transcripts of ${collection.clips.length} clips (${megabytes(bytes)}) to ${join(outDir, 'media')}`
+					`Published ${files.length} recordings and transcripts of ${collection.clips.length} clips (${megabytes(bytes)}) to ${join(outDir, 'media')}: ${copied} copied, the others unchanged since the last build`
 				);
 				await rm(SNAPSHOT_DIR, { recursive: true, force: true });
 				const started = performance.now();
