@@ -105,7 +105,7 @@ export function resolveKiosk(
 			severity: 'warning',
 			file,
 			...locate(meta.clips ? ['kiosk', 'clips'] : ['kiosk']),
-			message: `the kiosk's offline store would hold ${megabytes(offline.bytes)} (${offline.files} files of ${shown.length} clips), more than the ${megabytes(KIOSK_OFFLINE_BUDGET)} a tablet's browser reliably keeps: list fewer clips in "kiosk.clips", or smaller recordings`
+			message: `the kiosk's offline store would hold ${megabytes(offline.bytes)} (${offline.files} files of ${shown.length === 1 ? 'its only clip' : `${shown.length} clips`}), more than the ${megabytes(KIOSK_OFFLINE_BUDGET)} a tablet's browser reliably keeps: list fewer clips in "kiosk.clips", or smaller recordings`
 		});
 	}
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LARGE_FILE, precompress } from './compress.ts';
+import { SMALL_FILE, precompress } from './compress.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'compress-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -24,8 +24,8 @@ describe('precompress', () => {
 		mkdirSync(join(site, 'media', 'a'), { recursive: true });
 		const files = {
 			'index.html': text(5_000),
-			'clips/a.html': text(LARGE_FILE + 1000),
-			'clips/a/cues.json': text(LARGE_FILE + 1000),
+			'clips/a.html': text(SMALL_FILE + 1000),
+			'clips/a/cues.json': text(SMALL_FILE + 1000),
 			'media/a/en.vtt': text(20_000)
 		};
 		for (const [name, content] of Object.entries(files)) writeFileSync(join(site, name), content);
@@ -41,8 +41,8 @@ describe('precompress', () => {
 		expect(readdirSync(join(site, 'media', 'a')).filter((f) => f.startsWith('audio'))).toEqual([
 			'audio.mp3'
 		]);
-		// A clip's page, which visitors load first, gets the highest quality even when large; other
-		// large data a quicker one.
+		// Small files get the highest quality; a clip's page, which visitors load first, one step
+		// below when large; other large data a quicker one.
 		const brotli = (name: keyof typeof files, quality: number) =>
 			brotliCompressSync(files[name], {
 				params: {
@@ -51,7 +51,7 @@ describe('precompress', () => {
 					[constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(files[name])
 				}
 			});
-		expect(readFileSync(join(site, 'clips/a.html.br'))).toEqual(brotli('clips/a.html', 11));
+		expect(readFileSync(join(site, 'clips/a.html.br'))).toEqual(brotli('clips/a.html', 10));
 		expect(readFileSync(join(site, 'index.html.br'))).toEqual(brotli('index.html', 11));
 		expect(readFileSync(join(site, 'clips/a/cues.json.br'))).toEqual(
 			brotli('clips/a/cues.json', 7)

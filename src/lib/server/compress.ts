@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { constants as fs } from 'node:fs';
 import {
 	copyFile,
@@ -23,9 +23,10 @@ import { CACHE_DIR } from './content-hash.js';
  * `npm run serve` send as they are. SvelteKit's own step compresses everything at Brotli's
  * highest quality, about 1 MB a second: an archive of 1,000 hours writes some 9 GB of text
  * (each clip's page, data, embed and transcripts), hours of work at every build. Here:
- *  - what people load first (every file up to LARGE_FILE, and a clip's own page) keeps the
- *    highest quality; the bulk data past LARGE_FILE (cues.json, embed pages, transcripts for
- *    download) is compressed at qualities that run some 50 times faster for 10–30 % more bytes;
+ *  - small files (most of them by count: scripts, styles, small pages and data) keep the
+ *    highest quality; a clip's own page, which a visitor loads first, one step below (10 % more
+ *    bytes, three times faster); the bulk data past SMALL_FILE (cues.json, embed pages,
+ *    transcripts for download) a quality some 50 times faster for 10–30 % more bytes;
  *  - results are kept in the build's cache by the content's hash, so a rebuild compresses only
  *    what changed;
  *  - a few files at a time, on every core (zlib works on Node's thread pool).
@@ -46,28 +47,39 @@ const COMPRESSED = new Set([
 	'.vtt'
 ]);
 
-/** Past this size a file is bulk data, compressed fast (see above). */
-export const LARGE_FILE = 1024 * 1024;
+/** Up to this size a file gets the highest quality (see above). */
+export const SMALL_FILE = 256 * 1024;
 
-/** A clip's page, which a visitor loads first: always at the highest quality. */
+/** A clip's page, which a visitor loads first. */
 const CLIP_PAGE = /^clips\/[^/]+\.html$/;
 
 /** Cached results not used for this long are removed. */
 const CACHE_DAYS = 30;
 
+/** Brotli's quality and gzip's level for each kind of file. */
+const TIERS = {
+	small: { brotli: zlib.constants.BROTLI_MAX_QUALITY, gzip: zlib.constants.Z_BEST_COMPRESSION },
+	page: { brotli: 10, gzip: zlib.constants.Z_BEST_COMPRESSION },
+	bulk: { brotli: 7, gzip: 6 }
+};
+type Tier = keyof typeof TIERS;
+
+/** How a file of this size at this path (relative to the site's folder) is compressed. */
+export function tierOf(file: string, size: number): Tier {
+	if (size <= SMALL_FILE) return 'small';
+	return CLIP_PAGE.test(file) ? 'page' : 'bulk';
+}
+
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
-type Tier = 'best' | 'fast';
-
 async function compressed(bytes: Buffer, tier: Tier): Promise<{ gz: Buffer; br: Buffer }> {
-	const best = tier === 'best';
 	const [gz, br] = await Promise.all([
-		gzip(bytes, { level: best ? zlib.constants.Z_BEST_COMPRESSION : 6 }),
+		gzip(bytes, { level: TIERS[tier].gzip }),
 		brotli(bytes, {
 			params: {
 				[zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-				[zlib.constants.BROTLI_PARAM_QUALITY]: best ? zlib.constants.BROTLI_MAX_QUALITY : 7,
+				[zlib.constants.BROTLI_PARAM_QUALITY]: TIERS[tier].brotli,
 				[zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length
 			}
 		})
@@ -92,11 +104,12 @@ export async function precompress(
 	const files = (await listFiles(dir)).filter((file) => COMPRESSED.has(extname(file)));
 	let fresh = 0;
 	let bytes = 0;
+	const pending = new Map<string, Promise<{ gz: Buffer; br: Buffer }>>();
 	await mapLimited(files, availableParallelism() * 2, async (file) => {
 		const path = join(dir, file);
 		const content = await readFile(path);
 		bytes += content.length;
-		const tier: Tier = content.length <= LARGE_FILE || CLIP_PAGE.test(file) ? 'best' : 'fast';
+		const tier = tierOf(file, content.length);
 		const key = createHash('sha256').update(tier).update(content).digest('hex');
 		const cached = (format: string) => join(cache, `${key}.${format}`);
 		try {
@@ -109,13 +122,22 @@ export async function precompress(
 		} catch {
 			// Not cached (or half of it): compress below.
 		}
-		fresh++;
-		const result = await compressed(content, tier);
-		for (const format of ['gz', 'br'] as const) {
-			await writeFile(`${path}.${format}`, result[format]);
+		// Files alike (the same transcript in several clips) are compressed once.
+		let result = pending.get(key);
+		if (!result) {
+			fresh++;
+			result = compressed(content, tier);
+			pending.set(key, result);
+		}
+		const { gz, br } = await result;
+		for (const [format, bytes] of [
+			['gz', gz],
+			['br', br]
+		] as const) {
+			await writeFile(`${path}.${format}`, bytes);
 			// Write then rename, so that a build running beside this one never copies half a file.
-			const partial = `${cached(format)}.${process.pid}.tmp`;
-			await writeFile(partial, result[format]);
+			const partial = `${cached(format)}.${randomUUID()}.tmp`;
+			await writeFile(partial, bytes);
 			await rename(partial, cached(format));
 		}
 	});

@@ -81,13 +81,16 @@ export function contentPlugin(): Plugin {
 
 /** What the build tells the deployer of the kiosk: which clips, and what its offline store holds. */
 function describeKiosk({ clips, offline }: Kiosk): string {
+	const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 	const which =
 		offline.chosen === 'listed'
-			? `the ${clips.length} clips kiosk.clips lists`
+			? `the ${count(clips.length, 'clip', 'clips')} kiosk.clips lists`
 			: clips.length < offline.of
 				? `the first ${clips.length} of ${offline.of} clips (kiosk.clips in collection.json chooses others)`
-				: `all ${clips.length} clips`;
-	return `Kiosk: ${which}; its offline store holds ${offline.files} files, ${megabytes(offline.bytes)}, besides pages and peaks`;
+				: clips.length === 1
+					? 'the only clip'
+					: `all ${clips.length} clips`;
+	return `Kiosk: ${which}; its offline store holds ${count(offline.files, 'file', 'files')}, ${megabytes(offline.bytes)}, besides pages and peaks`;
 }
 
 /**
