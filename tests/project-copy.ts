@@ -40,7 +40,7 @@ export async function serveCopy(
 	dir: string,
 	port: number,
 	{ log = false } = {}
-): Promise<{ stop: () => void; served: Served[] }> {
+): Promise<{ stop: () => void; served: Served[]; origin: string }> {
 	const served: Served[] = [];
 	const server = spawn(
 		'node',
@@ -59,7 +59,7 @@ export async function serveCopy(
 			(r) => r.ok,
 			() => false
 		);
-		if (up) return { stop: () => server.kill(), served };
+		if (up) return { stop: () => server.kill(), served, origin: `http://127.0.0.1:${port}` };
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	server.kill();
