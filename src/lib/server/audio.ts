@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -107,7 +108,7 @@ export function decodeAudio(file: string): Promise<Decoded> {
 async function writeAtomically(file: string, text: string): Promise<void> {
 	await mkdir(CACHE_DIR, { recursive: true });
 	// Write then rename, so parallel builds never read a half-written file.
-	const partial = `${file}.${process.pid}.tmp`;
+	const partial = `${file}.${randomUUID()}.tmp`;
 	await writeFile(partial, text);
 	await rename(partial, file);
 }

@@ -1,6 +1,6 @@
 // Plain JavaScript (typed with JSDoc) so that svelte.config.js, which Node loads without a
 // TypeScript step, hashes the collection the same way the build does.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
 	closeSync,
 	mkdirSync,
@@ -76,7 +76,7 @@ export function saveDigests() {
 	if (!changed || !memo) return;
 	try {
 		mkdirSync(CACHE_DIR, { recursive: true });
-		const partial = `${MEMO_FILE}.${process.pid}.tmp`;
+		const partial = `${MEMO_FILE}.${randomUUID()}.tmp`;
 		writeFileSync(partial, JSON.stringify(Object.fromEntries(memo)));
 		renameSync(partial, MEMO_FILE);
 		changed = false;
