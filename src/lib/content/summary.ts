@@ -11,12 +11,8 @@ export function summarizeClip(clip: ClipEntry): ClipSummary {
 }
 
 /** Files of a clip the site publishes under /media/<slug>/: the audio, transcripts, chapters. */
-export function publishedFiles(clip: Pick<ClipEntry, 'audio' | 'tracks' | 'chapters'>): string[] {
-	return [
-		clip.audio,
-		...clip.tracks.map((t) => t.file),
-		...Object.keys(clip.chapters).map((l) => `chapters.${l}.vtt`)
-	];
+export function publishedFiles(clip: Pick<ClipEntry, 'files'>): string[] {
+	return clip.files.map((file) => file.name);
 }
 
 export function findClip(collection: Collection, slug: string): ClipEntry | undefined {

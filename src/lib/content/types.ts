@@ -62,7 +62,7 @@ export interface Clip {
 	tracks: Track[];
 	/** Chapter lists by language. */
 	chapters: Record<string, Chapter[]>;
-	/** The files the site publishes for it (see publishedFiles), with their size in bytes. */
+	/** The files the site publishes under /media/<slug>/ (audio, transcripts, chapters), and their size in bytes. */
 	files: { name: string; bytes: number }[];
 }
 

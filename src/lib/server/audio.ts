@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { decodeFile } from '../audio/decode.js';
-import { CACHE_DIR, fileDigest, saveDigests } from './content-hash.js';
+import { CACHE_DIR, fileDigest, saveDigests, writeAtomically } from './content-hash.js';
 import type { AudioAnalysis } from '../content/types.ts';
 
 export { decoderFor } from '../audio/decode.js';
@@ -19,15 +18,14 @@ type Decoded = Awaited<ReturnType<typeof decodeFile>>;
 /**
  * Worker threads that decode audio, one per core: decoding is the build's heaviest work, and a
  * collection of hundreds of hours would take hours on one core. Workers are made when first
- * needed and let the process exit whenever none is busy.
+ * needed, decode one file at a time, and let the process exit whenever none is busy.
  */
 class DecodingPool {
 	#script: string | undefined;
 	#idle: Worker[] = [];
 	#workers = 0;
-	#queue: { file: string; done: (result: Promise<Decoded>) => void }[] = [];
-	#pending = new Map<number, { resolve: (d: Decoded) => void; reject: (e: Error) => void }>();
-	#nextId = 0;
+	#queue: Task[] = [];
+	#busy = new Map<Worker, Task>();
 
 	constructor(script: string | undefined) {
 		this.#script = script;
@@ -36,52 +34,50 @@ class DecodingPool {
 	decode(file: string): Promise<Decoded> {
 		// Where the worker's script cannot be found (inside a bundle), decode on this thread.
 		if (!this.#script) return decodeFile(file);
-		return new Promise<Promise<Decoded>>((done) => {
-			this.#queue.push({ file, done });
+		return new Promise((resolve, reject) => {
+			this.#queue.push({ file, resolve, reject });
 			this.#next();
-		}).then((result) => result);
+		});
 	}
 
 	#next() {
-		const task = this.#queue[0];
-		if (!task) return;
-		let worker = this.#idle.pop();
-		if (!worker && this.#workers < availableParallelism()) worker = this.#spawn();
+		if (this.#queue.length === 0) return;
+		const worker =
+			this.#idle.pop() ?? (this.#workers < availableParallelism() ? this.#spawn() : undefined);
 		if (!worker) return;
-		this.#queue.shift();
-		const id = this.#nextId++;
+		const task = this.#queue.shift()!;
+		this.#busy.set(worker, task);
 		worker.ref();
-		task.done(
-			new Promise<Decoded>((resolve, reject) => {
-				this.#pending.set(id, { resolve, reject });
-				worker.postMessage({ id, file: task.file });
-			}).finally(() => {
-				worker.unref();
-				this.#idle.push(worker);
-				this.#next();
-			})
-		);
+		worker.postMessage(task.file);
 	}
 
 	#spawn(): Worker {
 		this.#workers++;
 		const worker = new Worker(this.#script!);
-		worker.on('message', (message: { id: number; result?: Decoded; error?: string }) => {
-			const pending = this.#pending.get(message.id);
-			this.#pending.delete(message.id);
-			if (message.result) pending?.resolve(message.result);
-			else pending?.reject(new Error(message.error));
+		worker.on('message', ({ result, error }: { result?: Decoded; error?: string }) => {
+			const task = this.#busy.get(worker)!;
+			this.#busy.delete(worker);
+			worker.unref();
+			this.#idle.push(worker);
+			if (result) task.resolve(result);
+			else task.reject(new Error(error));
+			this.#next();
 		});
 		worker.on('error', (error) => {
 			// A worker that died takes its task with it: fail that task, and forget the worker.
-			for (const [id, pending] of this.#pending) {
-				this.#pending.delete(id);
-				pending.reject(error);
-			}
+			this.#busy.get(worker)?.reject(error);
+			this.#busy.delete(worker);
 			this.#workers--;
+			this.#next();
 		});
 		return worker;
 	}
+}
+
+interface Task {
+	file: string;
+	resolve: (decoded: Decoded) => void;
+	reject: (error: Error) => void;
 }
 
 /**
@@ -103,14 +99,6 @@ let pool: DecodingPool | undefined;
 export function decodeAudio(file: string): Promise<Decoded> {
 	pool ??= new DecodingPool(workerScript());
 	return pool.decode(file);
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-	await mkdir(CACHE_DIR, { recursive: true });
-	// Write then rename, so parallel builds never read a half-written file.
-	const partial = `${file}.${randomUUID()}.tmp`;
-	await writeFile(partial, text);
-	await rename(partial, file);
 }
 
 /**

@@ -1,22 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { constants as fs } from 'node:fs';
-import {
-	copyFile,
-	mkdir,
-	readdir,
-	readFile,
-	rename,
-	rm,
-	stat,
-	utimes,
-	writeFile
-} from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { mapLimited } from '../content/collection.ts';
-import { CACHE_DIR } from './content-hash.js';
+import { CACHE_DIR, writeAtomically } from './content-hash.js';
 
 /*
  * The .gz and .br files beside each page and data file, which nginx's gzip_static, a CDN or
@@ -135,10 +125,7 @@ export async function precompress(
 			['br', br]
 		] as const) {
 			await writeFile(`${path}.${format}`, bytes);
-			// Write then rename, so that a build running beside this one never copies half a file.
-			const partial = `${cached(format)}.${randomUUID()}.tmp`;
-			await writeFile(partial, bytes);
-			await rename(partial, cached(format));
+			await writeAtomically(cached(format), bytes);
 		}
 	});
 	await pruneCache(cache);

@@ -11,7 +11,8 @@ import {
 	statSync,
 	writeFileSync
 } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /** The build's cache folder; AUDIO_CACHE_DIR lets the benchmark start from an empty one. */
 export const CACHE_DIR =
@@ -28,9 +29,28 @@ const MEMO_FILE = join(CACHE_DIR, 'content-hashes-v1.json');
 let memo;
 let changed = false;
 
+/**
+ * What stat says of a file that any write to it changes (its change time at least).
+ * @param {import('node:fs').Stats} info
+ */
+export const statSignature = (info) =>
+	[info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs].join(':');
+
 /** @param {string} path @param {import('node:fs').Stats} info */
-const statKey = (path, info) =>
-	[info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs].join(':') + `:${path}`;
+const statKey = (path, info) => `${statSignature(info)}:${path}`;
+
+/**
+ * Writes a cache file whole or not at all (written beside it, then renamed), so that a build
+ * running beside this one never reads half of it.
+ * @param {string} file
+ * @param {string | Uint8Array} data
+ */
+export async function writeAtomically(file, data) {
+	await mkdir(dirname(file), { recursive: true });
+	const partial = `${file}.${randomUUID()}.tmp`;
+	await writeFile(partial, data);
+	await rename(partial, file);
+}
 
 function loadMemo() {
 	if (memo) return memo;

@@ -2,6 +2,7 @@ import { constants, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { mapLimited } from '../content/collection.ts';
+import { statSignature } from './content-hash.js';
 
 /*
  * The recordings and transcripts in the built site (build/media/<clip>/<file>), copied from the
@@ -18,12 +19,6 @@ import { mapLimited } from '../content/collection.ts';
 export interface MediaFile {
 	from: string;
 	to: string;
-}
-
-/** What stat says of a source file; any write to it changes this (its change time at least). */
-async function signature(path: string): Promise<string> {
-	const info = await stat(path);
-	return [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs].join(':');
 }
 
 /**
@@ -54,8 +49,9 @@ export async function publishMedia(
 	let bytes = 0;
 	await mapLimited(files, 4, async ({ from, to }) => {
 		const copy = join(kept, to);
-		const source = await signature(from);
-		const { size } = await stat(from);
+		const info = await stat(from);
+		const { size } = info;
+		const source = statSignature(info);
 		if (before[to] !== source || (await stat(copy).catch(() => undefined))?.size !== size) {
 			await mkdir(dirname(copy), { recursive: true });
 			await copyFile(from, copy, constants.COPYFILE_FICLONE);

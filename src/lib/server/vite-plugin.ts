@@ -30,13 +30,14 @@ export function contentPlugin(): Plugin {
 		// The build's check leaves a snapshot for the prerender (see snapshotContent).
 		if (snapshot) await snapshotContent(SNAPSHOT_DIR);
 		const report = await check();
-		if (!report) console.log(describeKiosk((await getContent()).collection.kiosk));
-		if (report) {
-			await rm(SNAPSHOT_DIR, { recursive: true, force: true });
-			const error = new Error(`The collection has errors:\n${report}`);
-			error.stack = ''; // the report is the useful part, not a stack trace
-			throw error;
+		if (!report) {
+			console.log(describeKiosk((await getContent()).collection.kiosk));
+			return;
 		}
+		await rm(SNAPSHOT_DIR, { recursive: true, force: true });
+		const error = new Error(`The collection has errors:\n${report}`);
+		error.stack = ''; // the report is the useful part, not a stack trace
+		throw error;
 	};
 
 	let building = false;
