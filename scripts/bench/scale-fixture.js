@@ -466,6 +466,58 @@ export const scaleSlug = (n) => `scale-${String(n).padStart(4, '0')}`;
 const witnessSlug = (n) => `bench-witness-${n}`;
 
 /**
+ * A clip's audio: a random sequence of the pool's segments lasting `target` seconds or a little
+ * more, never one already in `used`, so that no two clips' files are alike.
+ * @param {() => number} random
+ * @param {Buffer[]} pool
+ * @param {number} target seconds
+ * @param {Set<string>} used
+ */
+function audioSequence(random, pool, target, used) {
+	/** @type {number[]} */
+	let sequence;
+	let frameCount;
+	do {
+		sequence = [];
+		frameCount = 0;
+		while (frameCount * FRAME_SECONDS < target) {
+			const index = Math.floor(random() * pool.length);
+			sequence.push(index);
+			frameCount += /** @type {Buffer} */ (pool[index]).length / FRAME_BYTES;
+		}
+	} while (used.has(sequence.join()));
+	used.add(sequence.join());
+	return { sequence, frameCount };
+}
+
+/**
+ * clip.json of generated clip `n`: labelled as generated, synthesized material.
+ * @param {number} n @param {number} witnessNumber @param {number} duration @param {number} lines
+ */
+function clipMetadata(n, witnessNumber, duration, lines) {
+	return {
+		title: { en: `Generated clip ${n}`, fr: `Extrait généré ${n}` },
+		witness: witnessSlug(witnessNumber),
+		language: 'en',
+		translations: ['fr'],
+		description: {
+			en: `Generated benchmark material: ${stamp(duration)} of tone bursts with ${lines} numbered lines of everyday words. No speech and no testimony.`,
+			fr: `Matériel généré pour le banc d’essai : ${stamp(duration)} de sons avec ${lines} lignes numérotées de mots ordinaires. Ni parole ni témoignage.`
+		},
+		duration: Math.round(duration * 1000) / 1000,
+		audio: 'audio.mp3',
+		provenance: {
+			synthesized: true,
+			heldBy: {
+				en: 'nobody: generated benchmark material',
+				fr: 'personne : matériel généré pour un banc d’essai'
+			},
+			credit: CREDIT
+		}
+	};
+}
+
+/**
  * Writes a complete collection in `dir` (emptied first): collection.json, and `clips` clip
  * folders scale-0001, scale-0002… each with clip.json, audio.mp3, en.vtt, fr.vtt,
  * chapters.en.vtt and chapters.fr.vtt. Clip lengths are `hours` each when given (fractions are
@@ -523,19 +575,7 @@ export async function writeScaleCollection(
 		const slug = scaleSlug(n);
 		const fixed = Array.isArray(hours) ? hours[n - 1] : hours;
 		const target = 3600 * (fixed ?? between(random, minHours, maxHours));
-		/** @type {number[]} */
-		let sequence;
-		let frameCount;
-		do {
-			sequence = [];
-			frameCount = 0;
-			while (frameCount * FRAME_SECONDS < target) {
-				const index = Math.floor(random() * pool.length);
-				sequence.push(index);
-				frameCount += /** @type {Buffer} */ (pool[index]).length / FRAME_BYTES;
-			}
-		} while (used.has(sequence.join()));
-		used.add(sequence.join());
+		const { sequence, frameCount } = audioSequence(random, pool, target, used);
 		const duration = frameCount * FRAME_SECONDS;
 		const witnessNumber = 1 + ((n - 1) % WITNESSES);
 		const witnessName = `Bench Witness ${witnessNumber}`;
@@ -545,30 +585,7 @@ export async function writeScaleCollection(
 		mkdirSync(folder);
 		writeFileSync(
 			join(folder, 'clip.json'),
-			JSON.stringify(
-				{
-					title: { en: `Generated clip ${n}`, fr: `Extrait généré ${n}` },
-					witness: witnessSlug(witnessNumber),
-					language: 'en',
-					translations: ['fr'],
-					description: {
-						en: `Generated benchmark material: ${stamp(duration)} of tone bursts with ${cues.length} numbered lines of everyday words. No speech and no testimony.`,
-						fr: `Matériel généré pour le banc d’essai : ${stamp(duration)} de sons avec ${cues.length} lignes numérotées de mots ordinaires. Ni parole ni témoignage.`
-					},
-					duration: Math.round(duration * 1000) / 1000,
-					audio: 'audio.mp3',
-					provenance: {
-						synthesized: true,
-						heldBy: {
-							en: 'nobody: generated benchmark material',
-							fr: 'personne : matériel généré pour un banc d’essai'
-						},
-						credit: CREDIT
-					}
-				},
-				null,
-				'\t'
-			)
+			JSON.stringify(clipMetadata(n, witnessNumber, duration, cues.length), null, '\t')
 		);
 		writeFileSync(join(folder, 'en.vtt'), transcript(cues, n, 0, wordTimings));
 		writeFileSync(join(folder, 'fr.vtt'), transcript(cues, n, 1, false));
