@@ -15,7 +15,10 @@
 //     "anchors": [{ "time": 60, "segment": 12, "word": 3 }]   optional
 //   }
 // result (stdout):
-//   { "segments": [{ "words": [{ "text": "…", "start": 1.23, "end": 1.5 }, …] }, …] }
+//   { "segments": [{ "words": [{ "text": "…", "start": 1.23, "end": 1.5 }, …] }, …],
+//     "spread": { "words": 0, "reasons": [] } }   words not aligned but spread evenly, and why
+//
+//   node aligner/align.mjs job.json --stop-with-stdin   exits when its stdin ends (its parent died)
 //
 // Anchors cut both the audio and the text: the words before an anchor are aligned within the
 // audio before its time, the words from it on within the audio after. So an anchor is never
@@ -147,8 +150,15 @@ function cutPoints(words, anchors, duration) {
 	return kept;
 }
 
+/** Words spread evenly, and why: reported with the result, so that a failure is never silent. */
+const spreadWords = { words: 0, reasons: [] };
+
 /** Words spread evenly over [start, end], by their length: when there is no audio to align. */
-function spread(words, start, end) {
+function spread(words, start, end, reason) {
+	if (reason) {
+		spreadWords.words += words.length;
+		if (!spreadWords.reasons.includes(reason)) spreadWords.reasons.push(reason);
+	}
 	const total = words.reduce((n, w) => n + w.text.length + 1, 0);
 	let at = start;
 	for (const word of words) {
@@ -227,7 +237,7 @@ async function alignPiece(echogarden, audio, words, from, to, options) {
 		console.error(
 			`piece ${start.toFixed(2)}–${end.toFixed(2)} s not aligned (${error.message}): words spread evenly`
 		);
-		return spread(words, start, end);
+		return spread(words, start, end, error.message);
 	}
 
 	// echogarden's words are its own tokens ("don't", "—", "1944,"): give each of our words the
@@ -321,11 +331,16 @@ export async function alignJob(job) {
 			end: round(word.end)
 		});
 	}
-	return { segments };
+	return { segments, spread: spreadWords };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
-	const [jobFile] = process.argv.slice(2);
+	const [jobFile, ...flags] = process.argv.slice(2);
+	// The site holds our stdin open while it waits for us: its end means the site has gone.
+	if (flags.includes('--stop-with-stdin')) {
+		process.stdin.on('end', () => process.exit(1)).on('error', () => process.exit(1));
+		process.stdin.resume();
+	}
 	if (!jobFile) {
 		console.error('usage: node aligner/align.mjs job.json > result.json');
 		process.exit(2);
@@ -336,7 +351,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.a
 	console.info = console.error;
 	try {
 		const result = await alignJob(JSON.parse(readFileSync(jobFile, 'utf8')));
-		write(JSON.stringify(result) + '\n');
+		// Exit once written: a watched stdin would keep us running.
+		write(JSON.stringify(result) + '\n', () => process.exit(0));
 	} catch (error) {
 		console.error(`align: ${error.message}`);
 		process.exit(1);

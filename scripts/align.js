@@ -6,7 +6,6 @@
 // aligner itself, aligner/ (GPL-3.0: it loads eSpeak-NG), is installed on first use and run as a
 // subprocess, never imported.
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
@@ -33,22 +32,6 @@ export async function withSiteModules(use) {
 	}
 }
 
-/**
- * The collection check the build runs, on the given folder: prints every problem and
- * returns whether there is no error.
- * @param {(path: string) => Promise<Record<string, any>>} load
- * @param {string} transcripts
- */
-export async function checkCollection(load, transcripts) {
-	process.env.TRANSCRIPTS_DIR = resolve(transcripts);
-	const { getContent, forgetContent } = await load('/src/lib/server/content.ts');
-	const { reportProblems } = await load('/src/lib/content/problems.ts');
-	forgetContent();
-	const report = reportProblems((await getContent()).problems);
-	(report.ok ? console.log : console.error)(report.text);
-	return report.ok;
-}
-
 async function main() {
 	const { values, positionals } = parseArgs({
 		allowPositionals: true,
@@ -69,23 +52,32 @@ async function main() {
 		const summary = await alignClip(slug, {
 			transcripts: values.transcripts,
 			maxChars,
-			onLog: (/** @type {string} */ text) => process.stderr.write(text)
+			onLog: (/** @type {string} */ text) => process.stderr.write(text),
+			onWait: (/** @type {string} */ holder) => console.error(holder)
 		});
 		const also = summary.translations.length
 			? `; ${summary.translations.map((/** @type {string} */ t) => `${t}.vtt`).join(', ')} retimed cue for cue`
 			: '';
+		const { quality } = summary;
 		console.log(
 			`${summary.file}: ${summary.cues} cues, ${summary.words} words aligned to ${summary.duration.toFixed(1)} s of audio` +
-				` in ${summary.seconds.toFixed(1)} s (${summary.anchors} anchors kept)${also}`
+				` in ${summary.seconds.toFixed(1)} s (${summary.anchors} anchors kept)${also}`,
+			`\nQuality: ${Math.round(quality.score * 100)} % of the words placed in the audio` +
+				(quality.spread || quality.squeezed
+					? ` (${quality.spread} spread evenly, ${quality.squeezed} squeezed into under 20 ms: listen to those passages)`
+					: ''),
+			`\nThe previous version is kept as ${summary.backups.join(', ')}`
 		);
-		return checkCollection(load, values.transcripts);
+		(summary.check.ok ? console.log : console.error)(summary.check.text);
+		return summary.check.ok;
 	});
 	process.exit(ok ? 0 : 1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
 	main().catch((error) => {
-		console.error(error instanceof Error ? error.message : error);
+		// An archivist's error (a file and a reason) as it stands; anything else with its stack.
+		console.error(error?.constructor?.name === 'AlignError' ? error.message : error);
 		process.exit(1);
 	});
 }

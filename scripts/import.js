@@ -24,6 +24,7 @@ const usage = `Usage: npm run import -- <source> --audio <file> [options]
   --translation <file>     a translation in a file of its own (.srt, .vtt, .txt, .docx)
   --translation-lang <code> the translation's language, if the source does not say it
   --witness <name|slug>    the witness, if the source does not name the interviewee
+  --new-witness            the interviewee is someone new, though a witness's name is alike
   --offset auto|<seconds>  subtract a tape offset (default auto: only when obvious)
   --transcripts <dir>      the collection folder (default transcripts)
   --align                  then run npm run align -- <slug>`;
@@ -39,6 +40,7 @@ try {
 			translation: { type: 'string' },
 			'translation-lang': { type: 'string' },
 			witness: { type: 'string' },
+			'new-witness': { type: 'boolean', default: false },
 			offset: { type: 'string', default: 'auto' },
 			transcripts: { type: 'string', default: process.env.TRANSCRIPTS_DIR ?? 'transcripts' },
 			align: { type: 'boolean', default: false },
@@ -83,10 +85,13 @@ const outcome = await module.importClip({
 	translation: values.translation,
 	translationLang: values['translation-lang'],
 	witness: values.witness,
-	offset
+	newWitness: values['new-witness'],
+	offset,
+	onWait: (/** @type {string} */ holder) => console.error(holder)
 });
 await vite.close();
-console.log(outcome.report.join('\n'));
+// What went wrong goes to stderr, what was done to stdout.
+(outcome.ok ? console.log : console.error)(outcome.report.join('\n'));
 if (!outcome.ok) process.exit(1);
 
 if (values.align) {

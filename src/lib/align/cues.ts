@@ -275,3 +275,88 @@ export function retimedVtt(
 	});
 	return lines.join('\n');
 }
+
+/** How well a clip's words found their place in the audio. */
+export interface AlignmentQuality {
+	words: number;
+	/** Words the aligner could not place and spread evenly instead. */
+	spread: number;
+	/** Words given next to no time (under 20 ms): squeezed, as words that are not heard are. */
+	squeezed: number;
+	/** The share of words placed and heard, 0 to 1: the clip's one figure. */
+	score: number;
+	/** Why words were spread, as the aligner said. */
+	reasons: string[];
+}
+
+/** Past this share of squeezed or spread words, the text does not match the audio. */
+const MISMATCH = 0.5;
+/** A word shorter than this is squeezed. */
+const SQUEEZED_SECONDS = 0.02;
+
+/**
+ * Checks the aligner's answer before anything is written with it: one segment per cue, each
+ * with exactly the cue's words in order, times that go forward and stay inside the audio. Then
+ * rates it; an error when it clearly does not match the audio (no voice for the language, or
+ * most words squeezed or spread).
+ */
+export function checkAlignerResult(
+	job: AlignerJob,
+	result: {
+		segments?: { words?: { text?: unknown; start?: unknown; end?: unknown }[] }[];
+		spread?: { words?: number; reasons?: string[] };
+	},
+	duration: number
+): { error?: string; quality: AlignmentQuality } {
+	const quality: AlignmentQuality = {
+		words: 0,
+		spread: result.spread?.words ?? 0,
+		squeezed: 0,
+		score: 0,
+		reasons: result.spread?.reasons ?? []
+	};
+	const wrong = (error: string) => ({ error: `the aligner's answer is wrong: ${error}`, quality });
+	const segments = Array.isArray(result.segments) ? result.segments : [];
+	if (segments.length !== job.segments.length) {
+		return wrong(`${segments.length} segments for ${job.segments.length} cues`);
+	}
+	let previous = 0;
+	for (let i = 0; i < segments.length; i++) {
+		const expected = job.segments[i]!.match(/\S+/g) ?? [];
+		const words = Array.isArray(segments[i]!.words) ? segments[i]!.words! : [];
+		const got = words.map((w) => w.text);
+		if (got.length !== expected.length || got.some((text, k) => text !== expected[k])) {
+			return wrong(
+				`cue ${i + 1} came back as "${got.join(' ')}" instead of "${expected.join(' ')}"`
+			);
+		}
+		for (const word of words) {
+			const { start, end } = word as { start: number; end: number };
+			const inside = (t: unknown) =>
+				typeof t === 'number' && Number.isFinite(t) && t >= 0 && t <= duration + 0.05;
+			if (!inside(start) || !inside(end) || end < start || start < previous - 0.001) {
+				return wrong(
+					`cue ${i + 1}, "${String(word.text)}" at ${String(start)}–${String(end)} s goes back or leaves the audio (0–${duration.toFixed(2)} s)`
+				);
+			}
+			previous = start;
+			quality.words++;
+			if (end - start < SQUEEZED_SECONDS) quality.squeezed++;
+		}
+	}
+	const placed = quality.words - quality.spread - quality.squeezed;
+	quality.score = quality.words ? Math.max(0, placed) / quality.words : 1;
+	if (quality.reasons.some((reason) => /language/i.test(reason))) {
+		return {
+			error: `no voice for the language "${job.language}" in the aligner (eSpeak-NG): ${quality.reasons[0]}. Nothing was aligned; check the clip's "language"`,
+			quality
+		};
+	}
+	if (quality.words >= 10 && quality.score < 1 - MISMATCH) {
+		return {
+			error: `only ${Math.round(quality.score * 100)} % of the words found a place in the audio (${quality.spread} spread evenly, ${quality.squeezed} squeezed): the text does not seem to match the recording`,
+			quality
+		};
+	}
+	return { quality };
+}

@@ -17,7 +17,7 @@ export interface LocatedJson {
 
 // Keys the schema library drops without a word (they could change an object's prototype), so a
 // witness or a field with such a name would silently vanish.
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 // Characters an editor may put in a file without showing them, named in messages.
 const INVISIBLE: Record<string, string> = {

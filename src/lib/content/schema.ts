@@ -5,6 +5,8 @@ import { UI_LANGUAGES } from '../i18n/languages.ts';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const AUDIO_EXTENSIONS = ['mp3', 'ogg', 'oga', 'opus', 'flac', 'wav'] as const;
+/** A recording's file name: in the clip's own folder, with an audio extension. */
+export const AUDIO_NAME = new RegExp(`^[^/\\\\]+\\.(${AUDIO_EXTENSIONS.join('|')})$`, 'i');
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
@@ -31,7 +33,7 @@ export const ClipSchema = v.strictObject({
 	audio: v.pipe(
 		v.string(),
 		v.regex(
-			new RegExp(`^[^/\\\\]+\\.(${AUDIO_EXTENSIONS.join('|')})$`, 'i'),
+			AUDIO_NAME,
 			`must be a file name in the clip's folder ending in .${AUDIO_EXTENSIONS.join(', .')}`
 		),
 		// The name becomes part of the audio's address, where these would cut or garble it.

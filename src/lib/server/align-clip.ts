@@ -1,19 +1,32 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import {
 	alignedCues,
 	alignedVtt,
 	alignerJob,
+	checkAlignerResult,
 	parseAlignmentConfig,
 	retimedVtt,
 	type AlignerJob,
 	type AlignmentConfig,
+	type AlignmentQuality,
 	type TimedWord
 } from '../align/cues.ts';
+import { loadCollection } from '../content/collection.ts';
+import { isKnownLanguage } from '../content/languages.ts';
+import { formatProblem, reportProblems, sortProblems } from '../content/problems.ts';
+import { AUDIO_NAME, SLUG } from '../content/schema.ts';
+import { CollectionFiles } from './collection-files.ts';
+import {
+	CollectionChange,
+	lockCollection,
+	onInterrupt,
+	temporaryName
+} from './collection-transaction.ts';
+import { folderSource } from './content.ts';
 import { parseVtt } from '../transcript/vtt.ts';
 import { writeSpeechWav } from './speech-audio.ts';
 
@@ -33,58 +46,78 @@ export function alignerInstalled(dir = alignerDir()): boolean {
 	return existsSync(join(dir, 'node_modules', 'echogarden', 'package.json'));
 }
 
+/** The whole command that installs the aligner by hand, as a message should give it. */
+export function installCommand(dir = alignerDir()): string {
+	return `ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm ci --prefix ${relative(process.cwd(), dir) || '.'} --engine-strict=false --no-audit --no-fund`;
+}
+
 /**
  * Installs the aligner from its lock file (about 500 MB, once). echogarden's ONNX runtime
- * would otherwise fetch GPU libraries it never uses here.
+ * would otherwise fetch GPU libraries it never uses here. `npm run` passes the site's own
+ * settings down (engine-strict, from .npmrc): the aligner's tree has packages that declare a
+ * newer Node than 20 for code the aligner never runs, so the site's strictness is not theirs.
  */
 export function installAligner(dir = alignerDir()): void {
-	console.log(`Installing the aligner in ${relative(process.cwd(), dir)}/ (once, about 500 MB)…`);
+	console.error(`Installing the aligner in ${relative(process.cwd(), dir)}/ (once, about 500 MB)…`);
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip',
+		npm_config_engine_strict: 'false'
+	};
 	const result = spawnSync('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund'], {
-		stdio: 'inherit',
-		env: { ...process.env, ONNXRUNTIME_NODE_INSTALL_CUDA: 'skip' }
+		stdio: ['ignore', 2, 2],
+		env
 	});
-	if (result.status !== 0)
-		throw new Error(`installing the aligner failed (npm ci --prefix ${dir})`);
+	if (result.status !== 0) {
+		throw new Error(
+			`installing the aligner failed; once the cause above is fixed, install it by hand with:\n  ${installCommand(dir)}`
+		);
+	}
 }
 
 /** Word timings per segment, as aligner/align.mjs prints them. */
 export interface AlignerResult {
 	segments: { words: TimedWord[] }[];
+	/** Words the aligner could not place in the audio and spread evenly instead, with why. */
+	spread?: { words: number; reasons: string[] };
 }
 
-/** Runs the aligner on a 16 kHz mono WAV; its progress goes to `onLog`. */
+/** Runs the aligner on a 16 kHz mono WAV, its job file in `work`; its progress goes to `onLog`. */
 export async function runAligner(
 	audio: string,
 	job: AlignerJob,
+	work: string,
 	options: { dir?: string; onLog?: (text: string) => void } = {}
 ): Promise<AlignerResult> {
 	const dir = options.dir ?? alignerDir();
-	const work = await mkdtemp(join(tmpdir(), 'align-job-'));
+	const jobFile = join(work, 'job.json');
+	await writeFile(jobFile, JSON.stringify({ audio, ...job }));
+	// Its stdin is a pipe that only we hold: when we die, however we die, it reads the end of
+	// it and stops (minutes of CPU and gigabytes of memory must not outlive us).
+	const child = spawn(process.execPath, [join(dir, 'align.mjs'), jobFile, '--stop-with-stdin'], {
+		stdio: ['pipe', 'pipe', 'pipe']
+	});
+	const stopWatching = onInterrupt(() => child.kill('SIGKILL'));
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+	child.stderr.setEncoding('utf8').on('data', (text: string) => {
+		stderr += text;
+		options.onLog?.(text);
+	});
 	try {
-		const jobFile = join(work, 'job.json');
-		await writeFile(jobFile, JSON.stringify({ audio, ...job }));
-		const child = spawn(process.execPath, [join(dir, 'align.mjs'), jobFile], {
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		// Minutes of CPU and gigabytes of memory: never leave it running behind us.
-		const stop = () => child.kill();
-		process.once('exit', stop);
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-		child.stderr.setEncoding('utf8').on('data', (text: string) => {
-			stderr += text;
-			options.onLog?.(text);
-		});
 		const code = await new Promise<number | null>((done, fail) => {
 			child.on('error', fail);
 			child.on('close', done);
 		});
-		process.off('exit', stop);
 		if (code !== 0) throw new Error(`the aligner failed (exit ${code}):\n${stderr.trim()}`);
-		return JSON.parse(stdout) as AlignerResult;
+		try {
+			return JSON.parse(stdout) as AlignerResult;
+		} catch {
+			throw new Error(`the aligner's answer is not JSON:\n${stdout.slice(0, 200)}`);
+		}
 	} finally {
-		await rm(work, { recursive: true, force: true });
+		stopWatching();
 	}
 }
 
@@ -96,6 +129,8 @@ export interface AlignClipOptions {
 	/** Install the aligner if it is missing (default true). */
 	install?: boolean;
 	onLog?: (text: string) => void;
+	/** Told who holds the collection's lock, when align has to wait for it. */
+	onWait?: (holder: string) => void;
 }
 
 export interface AlignClipSummary {
@@ -106,12 +141,23 @@ export interface AlignClipSummary {
 	translations: string[];
 	duration: number;
 	seconds: number;
+	/** The previous versions kept, as shown paths. */
+	backups: string[];
+	quality: AlignmentQuality;
+	/** The collection check's verdict, as the build prints it. */
+	check: { ok: boolean; text: string };
 }
+
+/** An error whose message is for the archivist as it stands (file: error: reason). */
+export class AlignError extends Error {}
 
 /**
  * Aligns `transcripts/<slug>/<lang>.vtt` to the clip's audio and rewrites it with word
  * timestamps; translations get the new times cue for cue, and `alignment.json` (if any) is
- * marked done. Throws with the file and the reason on bad input.
+ * marked done. Holds the collection's lock throughout. Every file is read as the build reads it
+ * (no link out of the collection, no pipe), the aligner's answer is checked, and the new files
+ * replace the old ones at once, only once the collection check passes on them; the old ones
+ * are kept as `<file>.bak`. Throws AlignError with the file and the reason; nothing is changed.
  */
 export async function alignClip(
 	slug: string,
@@ -121,60 +167,99 @@ export async function alignClip(
 	const root = resolve(options.transcripts ?? process.env.TRANSCRIPTS_DIR ?? 'transcripts');
 	const folder = join(root, slug);
 	const shown = (name: string) => relative(process.cwd(), join(folder, name));
-	const read = async (name: string) => {
-		try {
-			return await readFile(join(folder, name), 'utf8');
-		} catch {
-			return undefined;
-		}
+	const fail = (name: string, reason: string): never => {
+		throw new AlignError(`${shown(name)}: error: ${reason}`);
 	};
-
-	const clipText = await read('clip.json');
-	if (clipText === undefined) throw new Error(`${shown('clip.json')}: error: no such file`);
-	const clip = parseJsonc(clipText) as {
-		language?: string;
-		translations?: string[];
-		audio?: string;
-	};
-	if (!clip?.audio) throw new Error(`${shown('clip.json')}: error: no "audio" file named`);
-	const configText = await read('alignment.json');
-	const config: AlignmentConfig = configText
-		? parseAlignmentConfig(configText, shown('alignment.json'))
-		: // A clip without alignment.json was timed by hand: keep its cues, add word times.
-			{ needsAlignment: true, anchors: [], keepCueTimes: true };
-	const lang = config.language ?? clip.language;
-	if (!lang) throw new Error(`${shown('clip.json')}: error: no "language"`);
-	const translations = (clip.translations ?? []).filter((t) => t !== lang);
-
-	const originalFile = `${lang}.vtt`;
-	const originalText = await read(originalFile);
-	if (originalText === undefined) throw new Error(`${shown(originalFile)}: error: no such file`);
-	const original = parseVtt(originalText, shown(originalFile));
-	const errors = original.problems.filter((p) => p.severity === 'error');
-	if (errors.length) {
-		throw new Error(
-			errors.map((p) => `${p.file}:${p.line ?? ''}: error: ${p.message}`).join('\n') +
-				'\nfix these before aligning'
-		);
-	}
-	const tracks = [];
-	for (const other of translations) {
-		const text = await read(`${other}.vtt`);
-		if (text === undefined) throw new Error(`${shown(`${other}.vtt`)}: error: no such file`);
-		tracks.push({ lang: other, text, cues: parseVtt(text, shown(`${other}.vtt`)).cues });
-	}
+	if (!SLUG.test(slug)) throw new AlignError(`"${slug}" is not a clip folder name (a-z, 0-9, -)`);
+	if (!(await stat(folder).catch(() => undefined))?.isDirectory()) fail('', 'no such clip folder');
 
 	if (options.install !== false && !alignerInstalled()) installAligner();
 	if (!alignerInstalled()) {
-		throw new Error(`the aligner is not installed: run npm ci --prefix ${alignerDir()}`);
+		throw new AlignError(`the aligner is not installed: install it with\n  ${installCommand()}`);
 	}
 
-	const work = await mkdtemp(join(tmpdir(), `align-${slug}-`));
+	const release = await lockCollection(root, `npm run align -- ${slug}`, options.onWait);
+	const change = new CollectionChange(root);
+	const work = join(root, temporaryName('align-work'));
+	// Interrupted: the staged files and the copy of the recording go, and the lock with them.
+	const stopWatching = onInterrupt(() => {
+		change.abortSync();
+		rmSync(work, { recursive: true, force: true });
+		release();
+	});
 	try {
+		const files = new CollectionFiles(root);
+		const read = async (name: string) => {
+			try {
+				return await files.readText(`${slug}/${name}`);
+			} catch (error) {
+				return fail(name, (error as Error).message);
+			}
+		};
+		const clipText = (await read('clip.json')) ?? fail('clip.json', 'no such file');
+		const clip = parseJsonc(clipText) as {
+			language?: unknown;
+			translations?: unknown;
+			audio?: unknown;
+		} | null;
+		if (typeof clip?.audio !== 'string' || !AUDIO_NAME.test(clip.audio)) {
+			fail('clip.json', '"audio" must name an audio file in the clip\'s folder');
+		}
+		const clipLanguages = [
+			clip!.language,
+			...(Array.isArray(clip!.translations) ? clip!.translations : [])
+		];
+		for (const code of clipLanguages) {
+			// A language becomes a file name: only a real language code may.
+			if (typeof code !== 'string' || !isKnownLanguage(code) || code.includes('/')) {
+				fail('clip.json', `"${String(code)}" is not a language code`);
+			}
+		}
+		const configText = await read('alignment.json');
+		const config: AlignmentConfig = configText
+			? parseAlignmentConfig(configText, shown('alignment.json'))
+			: // A clip without alignment.json was timed by hand: keep its cues, add word times.
+				{ needsAlignment: true, anchors: [], keepCueTimes: true };
+		const lang = config.language ?? (clip!.language as string);
+		if (!clipLanguages.includes(lang)) {
+			fail(
+				'alignment.json',
+				`"language": "${lang}" is not one of the clip's languages (${clipLanguages.join(', ')})`
+			);
+		}
+		const translations = (clipLanguages as string[]).filter((t) => t !== lang);
+
+		const originalFile = `${lang}.vtt`;
+		const originalText = (await read(originalFile)) ?? fail(originalFile, 'no such file');
+		const original = parseVtt(originalText, shown(originalFile));
+		const errors = original.problems.filter((p) => p.severity === 'error');
+		if (errors.length) {
+			throw new AlignError(
+				errors.map((p) => `${p.file}:${p.line ?? ''}: error: ${p.message}`).join('\n') +
+					'\nfix these before aligning'
+			);
+		}
+		const tracks = [];
+		for (const other of translations) {
+			const file = `${other}.vtt`;
+			const text = (await read(file)) ?? fail(file, 'no such file');
+			tracks.push({ lang: other, text, cues: parseVtt(text, shown(file)).cues });
+		}
+		let audio: string | undefined;
+		try {
+			audio = await files.regularFile(`${slug}/${clip!.audio}`);
+		} catch (error) {
+			fail(clip!.audio as string, (error as Error).message);
+		}
+		if (!audio) fail(clip!.audio as string, 'no such file');
+
+		await mkdir(work);
 		const wav = join(work, 'speech.wav');
-		const duration = await writeSpeechWav(join(folder, clip.audio), wav);
+		const duration = await writeSpeechWav(audio!, wav);
 		const job = alignerJob(original.cues, config, lang);
-		const result = await runAligner(wav, job, { onLog: options.onLog });
+		const result = await runAligner(wav, job, work, { onLog: options.onLog });
+		const verdict = checkAlignerResult(job, result, duration);
+		if (verdict.error) throw new AlignError(`${shown(originalFile)}: error: ${verdict.error}`);
 		const words = result.segments.map((segment) => segment.words);
 
 		// Translations must stay cue for cue, so with translations the cues keep their bounds.
@@ -184,15 +269,34 @@ export async function alignClip(
 			keepTimes: config.keepCueTimes,
 			maxChars: options.maxChars
 		});
-		await writeFile(join(folder, originalFile), alignedVtt(cues));
+		const backups: string[] = [];
+		const replace = async (file: string, text: string) => {
+			await change.keepPrevious(`${slug}/${file}`, `${slug}/${file}.bak`);
+			backups.push(shown(`${file}.bak`));
+			await change.writeFile(`${slug}/${file}`, text);
+		};
+		await replace(originalFile, alignedVtt(cues));
 		for (const track of tracks) {
 			const file = `${track.lang}.vtt`;
-			await writeFile(join(folder, file), retimedVtt(track.text, track.cues, cues, shown(file)));
+			await replace(file, retimedVtt(track.text, track.cues, cues, shown(file)));
 		}
 		if (configText) {
 			const updated = { ...(JSON.parse(configText) as object), needsAlignment: false };
-			await writeFile(join(folder, 'alignment.json'), JSON.stringify(updated, null, '\t') + '\n');
+			await change.writeFile(`${slug}/alignment.json`, JSON.stringify(updated, null, '\t') + '\n');
 		}
+
+		// The build's check, on the clip as it will be: the old files stay until it passes.
+		const loaded = await loadCollection(change.overlay(folderSource(root)));
+		const check = reportProblems(loaded.problems);
+		const ours = loaded.problems.filter(
+			(p) => p.severity === 'error' && p.file.startsWith(`${shown('')}`)
+		);
+		if (ours.length > 0) {
+			throw new AlignError(
+				`${sortProblems(ours).map(formatProblem).join('\n')}\nthe aligned files would stop the build: nothing was changed`
+			);
+		}
+		change.commit();
 		return {
 			file: shown(originalFile),
 			cues: cues.length,
@@ -200,9 +304,17 @@ export async function alignClip(
 			anchors: job.anchors.length,
 			translations: tracks.map((t) => t.lang),
 			duration,
-			seconds: (performance.now() - began) / 1000
+			seconds: (performance.now() - began) / 1000,
+			backups,
+			quality: verdict.quality,
+			check
 		};
+	} catch (error) {
+		await change.abort();
+		throw error;
 	} finally {
+		stopWatching();
 		await rm(work, { recursive: true, force: true });
+		release();
 	}
 }

@@ -8,6 +8,7 @@ import { findClip } from '../content/summary.ts';
 import type { Clip, ClipEntry, Collection, ContentSource } from '../content/types.ts';
 import { analyseAudioCached } from './audio.ts';
 import { CollectionFiles } from './collection-files.ts';
+import { recoverInterruptedCommit } from './collection-transaction.ts';
 
 /** The content folder; tests and benchmarks point it elsewhere with TRANSCRIPTS_DIR. */
 export function transcriptsDir(): string {
@@ -39,6 +40,16 @@ const store = globalThis as typeof globalThis & {
 const cache = (store.__testimonyContent ??= {});
 
 /**
+ * The collection in a folder, after finishing any commit of an import or align that a kill
+ * interrupted (see collection-transaction.ts): the build then reads it as it was before the
+ * change or as it is after, never in between.
+ */
+function readFolder(dir: string, options?: Parameters<typeof loadCollection>[1]) {
+	recoverInterruptedCommit(dir);
+	return loadCollection(folderSource(dir), options);
+}
+
+/**
  * The collection, read once per process. The build has already stopped on any error (see
  * contentPlugin), so pages and endpoints can rely on it. In the build's prerender it comes from
  * the snapshot the build's check wrote (see snapshotContent), not from reading everything again.
@@ -50,7 +61,7 @@ export function getContent(): Promise<LoadResult> {
 			? readFile(join(snapshot, COLLECTION_SNAPSHOT)).then(
 					(bytes) => deserialize(bytes) as LoadResult
 				)
-			: loadCollection(folderSource(transcriptsDir()));
+			: readFolder(transcriptsDir());
 	return cache.loaded;
 }
 
@@ -70,7 +81,7 @@ const clipSnapshot = (dir: string, slug: string) => join(dir, 'clips', `${slug}.
 export async function snapshotContent(dir: string): Promise<LoadResult> {
 	await rm(dir, { recursive: true, force: true });
 	await mkdir(join(dir, 'clips'), { recursive: true });
-	cache.loaded = loadCollection(folderSource(transcriptsDir()), {
+	cache.loaded = readFolder(transcriptsDir(), {
 		onClip: (clip) => writeFile(clipSnapshot(dir, clip.slug), serialize(clip))
 	});
 	const loaded = await cache.loaded;

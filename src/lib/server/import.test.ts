@@ -210,8 +210,9 @@ describe('import round trip: each kind of source becomes a clip that builds', ()
 		expect(text).toContain(
 			'captions.vtt:8: warning: cue ends at 0:00.000, before it starts (0:04.500)'
 		);
-		// Nothing names the witness: a placeholder, warned about by the build.
-		expect(JSON.parse(read('clip.json')).witness).toBe('to-fill-in');
+		// Nothing names the witness: one of the clip's own (never shared with another unnamed
+		// interviewee), with a placeholder name warned about by the build.
+		expect(JSON.parse(read('clip.json')).witness).toBe('captions-witness');
 		expect(check.problems).toContainEqual(
 			expect.objectContaining({
 				severity: 'warning',

@@ -1,8 +1,9 @@
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { applyEdits, modify, parse } from 'jsonc-parser';
+import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { loadCollection } from '../content/collection.ts';
 import { formatProblem, reportProblems, sortProblems } from '../content/problems.ts';
+import { MAX_TEXT_FILE_BYTES, megabytes } from '../content/limits.ts';
 import { PLACEHOLDER } from '../content/placeholders.ts';
 import { AUDIO_EXTENSIONS, SLUG } from '../content/schema.ts';
 import { parseSrt, parseWebVtt } from '../import/captions.ts';
@@ -11,6 +12,7 @@ import { detectOffset, repairTimes, type OffsetOption } from '../import/repair.t
 import { notUtf8, spreadCues } from '../import/text.ts';
 import type { ImportCue, ImportedTranscript, Parsed } from '../import/types.ts';
 import { parseDocx, parseText } from '../import/untimed.ts';
+import { chooseWitness, type ChosenWitness } from '../import/witness.ts';
 import {
 	alignmentJson,
 	clipJson,
@@ -22,6 +24,7 @@ import {
 import type { Problem } from '../content/problems.ts';
 import { formatTime } from '../transcript/time.ts';
 import { analyseAudioCached } from './audio.ts';
+import { CollectionChange, lockCollection, onInterrupt } from './collection-transaction.ts';
 import { folderSource } from './content.ts';
 
 export interface ImportOptions {
@@ -40,7 +43,11 @@ export interface ImportOptions {
 	translationLang?: string;
 	/** A witness slug or name, when the source does not name the interviewee. */
 	witness?: string;
+	/** The interviewee is someone new, even though a witness's name is alike. */
+	newWitness?: boolean;
 	offset: OffsetOption;
+	/** Told who holds the collection's lock, when the import has to wait for it. */
+	onWait?: (holder: string) => void;
 }
 
 export interface ImportOutcome {
@@ -51,6 +58,62 @@ export interface ImportOutcome {
 }
 
 const SOURCE_KINDS = ['.xml', '.srt', '.vtt', '.txt', '.docx'];
+
+/**
+ * Why a file given to the import cannot be read, if it cannot: missing, not a regular file (a
+ * pipe or a device would hang the import), or over the build's size limit.
+ */
+async function unreadable(path: string, limit = Infinity): Promise<string | undefined> {
+	const info = await stat(path).catch(() => undefined);
+	if (!info) return 'no such file';
+	if (!info.isFile()) {
+		return `not a regular file (${info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : 'a device or special file'}): give the file itself`;
+	}
+	if (info.size > limit) {
+		return `too large (${megabytes(info.size)}; the build reads at most ${megabytes(limit)} per file)`;
+	}
+	return undefined;
+}
+
+/**
+ * collection.json as it is now, checked before anything is written: a plain file (never a link,
+ * which a write would follow out of the collection), valid JSON, with `witnesses` an object.
+ */
+async function readCollectionJson(
+	path: string
+): Promise<{ text: string; witnesses: Record<string, { name?: unknown }> } | { error: string }> {
+	const info = await lstat(path).catch(() => undefined);
+	if (!info) return { error: 'missing file: every collection has one (see transcripts/README.md)' };
+	if (info.isSymbolicLink()) {
+		return {
+			error:
+				'a symbolic link: the import writes the new witness into collection.json, and never through a link (replace the link with the file itself)'
+		};
+	}
+	if (!info.isFile()) return { error: 'not a regular file' };
+	if (info.size > MAX_TEXT_FILE_BYTES) return { error: `too large (${megabytes(info.size)})` };
+	const text = await readFile(path, 'utf8');
+	const errors: ParseError[] = [];
+	const json = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+	if (text.trim() === '') {
+		return { error: 'not valid JSON (empty): restore it from your copy before importing' };
+	}
+	if (errors.length > 0) {
+		const first = errors[0];
+		const line = first ? text.slice(0, first.offset).split('\n').length : 1;
+		return {
+			error: `not valid JSON (${printParseErrorCode(first!.error)} at line ${line}): fix it (or restore it from your copy) before importing`
+		};
+	}
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+		return { error: 'must be a JSON object' };
+	}
+	const witnesses = (json as { witnesses?: unknown }).witnesses ?? {};
+	if (typeof witnesses !== 'object' || witnesses === null || Array.isArray(witnesses)) {
+		return { error: '"witnesses" must be an object, { "slug": { "name": … } }, not a list' };
+	}
+	return { text, witnesses: witnesses as Record<string, { name?: unknown }> };
+}
 
 /** Reads the source as its extension says. */
 async function readSource(
@@ -108,9 +171,10 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 			options.audio
 		);
 	}
-	const exists = async (path: string) => (await stat(path).catch(() => undefined)) !== undefined;
-	if (!(await exists(options.source))) return fail('no such file');
-	if (!(await exists(options.audio))) return fail('no such file', options.audio);
+	const sourceProblem = await unreadable(options.source, MAX_TEXT_FILE_BYTES);
+	if (sourceProblem) return fail(sourceProblem);
+	const audioProblem = await unreadable(options.audio);
+	if (audioProblem) return fail(audioProblem, options.audio);
 
 	const parsed = await readSource(options.source, file);
 	problems.push(...parsed.problems);
@@ -123,7 +187,8 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 		if (!SOURCE_KINDS.slice(1).includes(extname(options.translation).toLowerCase())) {
 			return fail('a translation must be .srt, .vtt, .txt or .docx', translationFile);
 		}
-		if (!(await exists(options.translation))) return fail('no such file', translationFile);
+		const translationProblem = await unreadable(options.translation, MAX_TEXT_FILE_BYTES);
+		if (translationProblem) return fail(translationProblem, translationFile);
 		if (source.translation)
 			return fail('the source has a translation of its own already', translationFile);
 		const other = await readSource(options.translation, translationFile);
@@ -233,7 +298,7 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 		return false;
 	});
 
-	// Where it goes, and who speaks.
+	// Where it goes, and who speaks: decided under the collection's lock, from what is there now.
 	const transcripts = resolve(options.transcripts);
 	const slug =
 		options.slug ??
@@ -241,98 +306,136 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 	if (!SLUG.test(slug))
 		return fail(`"${slug}" cannot be a clip folder name: use a-z, 0-9 and hyphens (--slug)`);
 	const folder = join(transcripts, slug);
-	if (await exists(folder))
-		return fail(
-			`${relative(process.cwd(), folder)} already exists: choose another --slug, or remove it first`
-		);
 	const collectionFile = join(transcripts, 'collection.json');
-	const collectionText = await readFile(collectionFile, 'utf8').catch(() => undefined);
-	if (collectionText === undefined)
-		return fail('missing file', relative(process.cwd(), collectionFile));
-	const witnessName = options.witness ?? source.meta.interviewee;
-	const known =
-		(parse(collectionText) as { witnesses?: Record<string, { name?: string }> })?.witnesses ?? {};
-	const witness =
-		witnessName === undefined
-			? 'to-fill-in'
-			: witnessName in known
-				? witnessName
-				: (Object.entries(known).find(([, w]) => w.name === witnessName)?.[0] ??
-					(slugify(witnessName) || 'to-fill-in'));
+	const collectionShown = relative(process.cwd(), collectionFile);
 	if (problems.some((p) => p.severity === 'error')) return finish();
-
-	// Write.
-	const audio = `audio.${audioExtension}`;
-	const translations = translationLanguage ? [translationLanguage] : [];
-	const written: string[] = [];
-	const put = async (name: string, content: string) => {
-		await writeFile(join(folder, name), content);
-		written.push(name);
-	};
-	await mkdir(folder, { recursive: true });
-	await put('clip.json', clipJson({ meta: source.meta, language, translations, witness, audio }));
-	await copyFile(options.audio, join(folder, audio));
-	written.push(audio);
-	await put(`${language}.vtt`, writeVtt(cues));
-	if (translationLanguage && translationCues)
-		await put(`${translationLanguage}.vtt`, writeVtt(translationCues));
-	if (chapters.length > 0) {
-		await put(`chapters.${language}.vtt`, writeChapters(chapters, duration));
-		if (translationLanguage && chapters.some((c) => c.alt)) {
-			await put(`chapters.${translationLanguage}.vtt`, writeChapters(chapters, duration, true));
-		}
+	if (!(await stat(transcripts).catch(() => undefined))?.isDirectory()) {
+		return fail('no such folder', relative(process.cwd(), transcripts) || '.');
 	}
-	await put(
-		'alignment.json',
-		alignmentJson({ language, source: source.source, timed: source.timed, anchors })
-	);
-	if (!(witness in known)) {
-		const name = witnessName ?? `${PLACEHOLDER}: the witness's name`;
-		const edits = modify(
-			collectionText,
-			['witnesses', witness],
-			{
-				name,
-				facts: {
-					en: [`${PLACEHOLDER}: facts about the witness, in English`],
-					fr: [`${PLACEHOLDER}: facts about the witness, in French`]
-				}
-			},
-			{
-				formattingOptions: { insertSpaces: false, tabSize: 1, eol: '\n' }
-			}
+
+	const release = await lockCollection(transcripts, `npm run import -- ${file}`, options.onWait);
+	const change = new CollectionChange(transcripts);
+	// Ctrl-C or SIGTERM before the commit: the staged files go, the collection stays as it was.
+	const stopWatching = onInterrupt(() => {
+		change.abortSync();
+		release();
+	});
+	const written: string[] = [];
+	let witness: ChosenWitness;
+	let collectionOk = false;
+	try {
+		if (await lstat(folder).catch(() => undefined)) {
+			return fail(
+				`${relative(process.cwd(), folder)} already exists: choose another --slug, or remove it first`
+			);
+		}
+		const collection = await readCollectionJson(collectionFile);
+		if ('error' in collection) return fail(collection.error, collectionShown);
+		const choice = chooseWitness(collection.witnesses, {
+			given: options.witness,
+			interviewee: source.meta.interviewee,
+			clipSlug: slug,
+			newWitness: options.newWitness
+		});
+		if (choice.error !== undefined) return fail(choice.error);
+		witness = choice;
+
+		// Staged whole in a temporary folder; nothing is in place until the check has passed.
+		const audio = `audio.${audioExtension}`;
+		const translations = translationLanguage ? [translationLanguage] : [];
+		await change.addFolder(slug);
+		const put = async (name: string, content: string) => {
+			await change.writeFile(`${slug}/${name}`, content);
+			written.push(name);
+		};
+		await put(
+			'clip.json',
+			clipJson({ meta: source.meta, language, translations, witness: witness.slug, audio })
 		);
-		await writeFile(collectionFile, applyEdits(collectionText, edits));
+		await change.copyFile(`${slug}/${audio}`, options.audio);
+		written.push(audio);
+		await put(`${language}.vtt`, writeVtt(cues));
+		if (translationLanguage && translationCues)
+			await put(`${translationLanguage}.vtt`, writeVtt(translationCues));
+		if (chapters.length > 0) {
+			await put(`chapters.${language}.vtt`, writeChapters(chapters, duration));
+			if (translationLanguage && chapters.some((c) => c.alt)) {
+				await put(`chapters.${translationLanguage}.vtt`, writeChapters(chapters, duration, true));
+			}
+		}
+		await put(
+			'alignment.json',
+			alignmentJson({ language, source: source.source, timed: source.timed, anchors })
+		);
+		if (witness.isNew) {
+			const edits = modify(
+				collection.text,
+				['witnesses', witness.slug],
+				{
+					name: witness.name,
+					facts: {
+						en: [`${PLACEHOLDER}: facts about the witness, in English`],
+						fr: [`${PLACEHOLDER}: facts about the witness, in French`]
+					}
+				},
+				{ formattingOptions: { insertSpaces: false, tabSize: 1, eol: '\n' } }
+			);
+			await change.writeFile('collection.json', applyEdits(collection.text, edits));
+		}
+
+		// The same check as `npm run build`, on the collection as it will be.
+		const loaded = await loadCollection(change.overlay(folderSource(transcripts)));
+		const ours = loaded.problems.filter(
+			(p) =>
+				p.file.startsWith(`${relative(process.cwd(), folder)}/`) ||
+				p.file === relative(process.cwd(), folder) ||
+				p.file === collectionShown
+		);
+		const check = reportProblems(loaded.problems);
+		const elsewhere = loaded.problems.length - ours.length;
+		const oursFail = ours.some((p) => p.severity === 'error');
+		report.push(
+			'Collection check (the same as npm run build does):',
+			...sortProblems(ours).map((p) => `  ${formatProblem(p)}`),
+			`  ${check.text.split('\n').at(-1)}${elsewhere ? ` (${elsewhere} in other clips: npm run build lists them)` : ''}`
+		);
+		if (oursFail) {
+			await change.abort();
+			report.push(
+				'Nothing was written: the clip would stop the build. Fix the errors above and run the import again.'
+			);
+			report.unshift(...sortProblems(problems).map(formatProblem));
+			return { ok: false, report };
+		}
+		change.commit();
+		collectionOk = check.ok;
+		report.push(
+			check.ok
+				? `The clip builds. "${PLACEHOLDER}" marks what the source could not say: write it in, then run npm run build.`
+				: 'The clip was added, but the collection has errors elsewhere: the build would stop.'
+		);
+	} catch (error) {
+		await change.abort();
+		return fail(
+			`nothing was written: ${(error as Error).message}`,
+			relative(process.cwd(), folder)
+		);
+	} finally {
+		stopWatching();
+		release();
 	}
 
 	const where = relative(process.cwd(), folder);
+	const checkLines = report.splice(0);
 	report.push(
 		`Imported ${file} (${source.source}) into ${where}/: ${written.join(', ')}`,
 		`${cues.length} cues in ${language}${translationLanguage ? `, ${translationCues?.length ?? 0} in ${translationLanguage}` : ''}, ${chapters.length} chapters, ${source.timed ? 'timed by the source' : `provisional times spread over ${formatTime(duration)}${anchors.length ? ` between ${anchors.length} sync points` : ''}: run npm run align -- ${slug}`}`,
 		`Speakers: ${[...new Set(cues.map((c) => c.speaker).filter(Boolean))].join(', ') || 'none named'}`,
-		witness in known
-			? `Witness: ${witness} (already in ${relative(process.cwd(), collectionFile)})`
-			: `Witness: ${witness}, added to ${relative(process.cwd(), collectionFile)}: write their facts there`
-	);
-
-	// The same check as `npm run build`.
-	const loaded = await loadCollection(folderSource(transcripts));
-	// The verdict is the whole collection's; the problems listed are this import's.
-	const check = reportProblems(loaded.problems);
-	const ours = loaded.problems.filter(
-		(p) =>
-			p.file.startsWith(`${relative(process.cwd(), folder)}/`) ||
-			p.file === relative(process.cwd(), collectionFile)
-	);
-	const elsewhere = loaded.problems.length - ours.length;
-	report.push(
-		'Collection check (the same as npm run build does):',
-		...sortProblems(ours).map((p) => `  ${formatProblem(p)}`),
-		`  ${check.text.split('\n').at(-1)}${elsewhere ? ` (${elsewhere} in other clips: npm run build lists them)` : ''}`,
-		check.ok
-			? `The clip builds. "${PLACEHOLDER}" marks what the source could not say: write it in, then run npm run build.`
-			: 'The collection has errors: the build would stop.'
+		witness.isNew
+			? `Witness: ${witness.slug}, added to ${collectionShown}: write their ${witness.name.startsWith(PLACEHOLDER) ? 'name and ' : ''}facts there`
+			: `Witness: ${witness.slug} (already in ${collectionShown})`,
+		...checkLines
 	);
 	report.unshift(...sortProblems(problems).map(formatProblem));
-	return { ok: check.ok, slug, report };
+	return { ok: collectionOk, slug, report };
 }
