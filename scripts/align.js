@@ -59,15 +59,28 @@ async function main() {
 			? `; ${summary.translations.map((/** @type {string} */ t) => `${t}.vtt`).join(', ')} retimed cue for cue`
 			: '';
 		const { quality } = summary;
+		const clock = (/** @type {number} */ s) =>
+			`${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 		console.log(
 			`${summary.file}: ${summary.cues} cues, ${summary.words} words aligned to ${summary.duration.toFixed(1)} s of audio` +
-				` in ${summary.seconds.toFixed(1)} s (${summary.anchors} anchors kept)${also}`,
-			`\nQuality: ${Math.round(quality.score * 100)} % of the words placed in the audio` +
-				(quality.spread || quality.squeezed
-					? ` (${quality.spread} spread evenly, ${quality.squeezed} squeezed into under 20 ms: listen to those passages)`
-					: ''),
-			`\nThe previous version is kept as ${summary.backups.join(', ')}`
+				` in ${summary.seconds.toFixed(1)} s (${summary.anchors} anchors kept)${also}`
 		);
+		console.log(
+			quality.match === undefined
+				? 'Match: too short to score'
+				: `Match: ${quality.match.toFixed(2)} (the text's words, in their order, against the same words shuffled: under 0.95 is a good fit, about 1 is no fit)`
+		);
+		if (quality.doubtful.length) {
+			console.error(
+				`To check by ear: ${quality.doubtful.map((/** @type {{ start: number, end: number, ratio: number }} */ d) => `${clock(d.start)}–${clock(d.end)} (${d.ratio.toFixed(2)})`).join(', ')}`
+			);
+		}
+		if (quality.spread || quality.squeezed) {
+			console.error(
+				`Words: ${quality.spread} spread evenly, ${quality.squeezed} squeezed into under 20 ms: listen to those passages`
+			);
+		}
+		console.log(`The previous version is kept as ${summary.backups.join(', ')}`);
 		(summary.check.ok ? console.log : console.error)(summary.check.text);
 		return summary.check.ok;
 	});

@@ -5,6 +5,7 @@ import {
 	alignedCues,
 	alignedVtt,
 	alignerJob,
+	checkAlignerResult,
 	cueText,
 	parseAlignmentConfig,
 	retimedVtt,
@@ -185,5 +186,81 @@ describe('retimedVtt', () => {
 	it('refuses a translation that does not keep the original’s cues', () => {
 		const cues = parseVtt('WEBVTT\n\n00:00.000 --> 00:01.000\nUn\n', 'fr.vtt').cues;
 		expect(() => retimedVtt('', cues, [], 'fr.vtt')).toThrow(/1 cues where the original has 0/);
+	});
+});
+
+describe('checkAlignerResult', () => {
+	const job = { language: 'en', segments: ['one two three', 'four five'], anchors: [] };
+	const words = (...list: [string, number, number][]) =>
+		list.map(([text, start, end]) => ({ text, start, end }));
+	const good = {
+		segments: [
+			{ words: words(['one', 0, 0.4], ['two', 0.5, 0.9], ['three', 1, 1.4]) },
+			{ words: words(['four', 2, 2.4], ['five', 2.5, 2.9]) }
+		],
+		match: [{ start: 0, end: 2.9, ratio: 0.9 }]
+	};
+
+	it('accepts an answer with every word, in order, inside the audio', () => {
+		const verdict = checkAlignerResult(job, good, 3);
+		expect(verdict.error).toBeUndefined();
+		expect(verdict.quality).toMatchObject({ words: 5, spread: 0, squeezed: 0, match: 0.9 });
+	});
+
+	it('refuses fewer segments, a changed or missing word, times that go back or leave the audio', () => {
+		const cases: [typeof good, RegExp][] = [
+			[{ ...good, segments: good.segments.slice(0, 1) }, /1 segments for 2 cues/],
+			[
+				{ ...good, segments: [good.segments[0]!, { words: words(['four', 2, 2.4]) }] },
+				/cue 2 came back as "four" instead of "four five"/
+			],
+			[
+				{
+					...good,
+					segments: [good.segments[0]!, { words: words(['four', 2, 2.4], ['fife', 2.5, 2.9]) }]
+				},
+				/instead of "four five"/
+			],
+			[
+				{
+					...good,
+					segments: [good.segments[0]!, { words: words(['four', 0.2, 0.3], ['five', 2.5, 2.9]) }]
+				},
+				/"four" at 0\.2–0\.3 s goes back/
+			],
+			[
+				{
+					...good,
+					segments: [good.segments[0]!, { words: words(['four', 2, 2.4], ['five', 2.5, 9]) }]
+				},
+				/leaves the audio \(0–3\.00 s\)/
+			]
+		];
+		for (const [answer, reason] of cases) {
+			expect(checkAlignerResult(job, answer, 3).error).toMatch(reason);
+		}
+	});
+
+	it('refuses a language the aligner has no voice for, and a text that does not match', () => {
+		const noVoice = {
+			...good,
+			spread: { words: 5, reasons: ["Couldn't parse language identifier 'xx'."] }
+		};
+		expect(checkAlignerResult({ ...job, language: 'xx' }, noVoice, 3).error).toMatch(
+			/no voice for the language "xx"/
+		);
+		const mismatch = { ...good, match: [{ start: 0, end: 2.9, ratio: 1.01 }] };
+		expect(checkAlignerResult(job, mismatch, 3).error).toMatch(/does not match the recording/);
+		const doubtful = {
+			...good,
+			match: [
+				{ start: 0, end: 45, ratio: 0.9 },
+				{ start: 45, end: 90, ratio: 0.96 },
+				{ start: 90, end: 130, ratio: 0.88 }
+			]
+		};
+		const verdict = checkAlignerResult(job, doubtful, 3);
+		expect(verdict.error).toBeUndefined();
+		expect(verdict.quality.doubtful).toEqual([{ start: 45, end: 90, ratio: 0.96 }]);
 	});
 });

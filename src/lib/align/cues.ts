@@ -283,36 +283,69 @@ export interface AlignmentQuality {
 	spread: number;
 	/** Words given next to no time (under 20 ms): squeezed, as words that are not heard are. */
 	squeezed: number;
-	/** The share of words placed and heard, 0 to 1: the clip's one figure. */
-	score: number;
+	/**
+	 * The median of the scored stretches' ratios (see aligner/align.mjs, matchScore): well under
+	 * 1 when the audio says the text's words in its order, about 1 when the text does not match.
+	 * Undefined when the clip is too short to score.
+	 */
+	match?: number;
+	/** Stretches whose ratio is doubtful (MATCH_DOUBTFUL or more), to listen to. */
+	doubtful: MatchedStretch[];
 	/** Why words were spread, as the aligner said. */
 	reasons: string[];
 }
 
+/** A stretch of the recording, scored by the aligner. */
+export interface MatchedStretch {
+	start: number;
+	end: number;
+	ratio: number;
+}
+
 /** Past this share of squeezed or spread words, the text does not match the audio. */
-const MISMATCH = 0.5;
+const MISMATCH_SHARE = 0.5;
 /** A word shorter than this is squeezed. */
 const SQUEEZED_SECONDS = 0.02;
+/**
+ * Match ratios: a man reading a sonnet scored 0.86-0.91, synthesized speech 0.44-0.48; a text
+ * that has nothing to do with the audio 0.98-1.05. Past MATCH_FAILS (the median) the text
+ * clearly does not match: an error. A stretch past MATCH_DOUBTFUL is listed, to be checked.
+ */
+export const MATCH_FAILS = 0.97;
+export const MATCH_DOUBTFUL = 0.95;
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = sorted.length / 2;
+	return sorted.length % 2
+		? sorted[Math.floor(middle)]!
+		: (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
 
 /**
  * Checks the aligner's answer before anything is written with it: one segment per cue, each
  * with exactly the cue's words in order, times that go forward and stay inside the audio. Then
- * rates it; an error when it clearly does not match the audio (no voice for the language, or
- * most words squeezed or spread).
+ * rates it; an error when it clearly does not match the audio (no voice for the language, most
+ * words squeezed or spread, or a match ratio that says the text is not what is spoken).
  */
 export function checkAlignerResult(
 	job: AlignerJob,
 	result: {
 		segments?: { words?: { text?: unknown; start?: unknown; end?: unknown }[] }[];
 		spread?: { words?: number; reasons?: string[] };
+		match?: MatchedStretch[];
 	},
 	duration: number
 ): { error?: string; quality: AlignmentQuality } {
+	const scored = Array.isArray(result.match)
+		? result.match.filter((m) => Number.isFinite(m?.ratio))
+		: [];
 	const quality: AlignmentQuality = {
 		words: 0,
 		spread: result.spread?.words ?? 0,
 		squeezed: 0,
-		score: 0,
+		match: scored.length ? median(scored.map((m) => m.ratio)) : undefined,
+		doubtful: scored.filter((m) => m.ratio >= MATCH_DOUBTFUL),
 		reasons: result.spread?.reasons ?? []
 	};
 	const wrong = (error: string) => ({ error: `the aligner's answer is wrong: ${error}`, quality });
@@ -344,17 +377,22 @@ export function checkAlignerResult(
 			if (end - start < SQUEEZED_SECONDS) quality.squeezed++;
 		}
 	}
-	const placed = quality.words - quality.spread - quality.squeezed;
-	quality.score = quality.words ? Math.max(0, placed) / quality.words : 1;
 	if (quality.reasons.some((reason) => /language/i.test(reason))) {
 		return {
-			error: `no voice for the language "${job.language}" in the aligner (eSpeak-NG): ${quality.reasons[0]}. Nothing was aligned; check the clip's "language"`,
+			error: `no voice for the language "${job.language}" in the aligner (eSpeak-NG): ${quality.reasons[0]} Nothing was aligned; check the clip's "language"`,
 			quality
 		};
 	}
-	if (quality.words >= 10 && quality.score < 1 - MISMATCH) {
+	const unplaced = quality.spread + quality.squeezed;
+	if (quality.words >= 10 && unplaced > quality.words * MISMATCH_SHARE) {
 		return {
-			error: `only ${Math.round(quality.score * 100)} % of the words found a place in the audio (${quality.spread} spread evenly, ${quality.squeezed} squeezed): the text does not seem to match the recording`,
+			error: `${unplaced} of ${quality.words} words found no place in the audio (${quality.spread} spread evenly, ${quality.squeezed} squeezed): the text does not seem to match the recording. Nothing was changed`,
+			quality
+		};
+	}
+	if (quality.match !== undefined && quality.match >= MATCH_FAILS) {
+		return {
+			error: `the text does not match the recording: its words, in their order, explain the audio no better than shuffled (match ratio ${quality.match.toFixed(2)}; a matching text scores under ${MATCH_DOUBTFUL}). Is it the right transcript, and the right recording? Nothing was changed`,
 			quality
 		};
 	}

@@ -7,6 +7,7 @@ import { parseLocatedJson, type LocatedJson } from './json.ts';
 import { lineAt, resolveKiosk, type KioskLine } from './kiosk.ts';
 import { parseChapterText } from './chapters.ts';
 import { isKnownLanguage } from './languages.ts';
+import { parseAlignmentConfig, type AlignmentConfig } from '../align/cues.ts';
 import { placeholderWarnings } from './placeholders.ts';
 import {
 	ClipSchema,
@@ -236,6 +237,9 @@ async function loadClip(
 	]);
 	reportRefused(entries, declared, (name) => path(slug, name), problems);
 	const files = entries.filter((entry) => !entry.refused).map((entry) => entry.name);
+	if (files.includes(ALIGNMENT_FILE)) {
+		await checkAlignmentFile(source, slug, languages, path(slug, ALIGNMENT_FILE), problems);
+	}
 	const tracks: Track[] = [];
 	const textBytes = new Map<string, number>();
 	for (const [i, lang] of [...new Set(languages)].entries()) {
@@ -423,6 +427,43 @@ async function listFolder(
 }
 
 /** Reports the entries the source will not read, except declared files, whose read reports them. */
+const ALIGNMENT_FILE = 'alignment.json';
+
+/**
+ * `npm run align` reads alignment.json, and makes its `language` into a file name: the build
+ * checks it as it checks the clip's own languages, so that it can never name a file elsewhere.
+ */
+async function checkAlignmentFile(
+	source: ContentSource,
+	slug: string,
+	languages: string[],
+	file: string,
+	problems: Problem[]
+) {
+	const text = await readText(source, `${slug}/${ALIGNMENT_FILE}`, file, problems);
+	if (text === REFUSED || text === undefined) return;
+	let config: AlignmentConfig;
+	try {
+		config = parseAlignmentConfig(text, file);
+	} catch (error) {
+		for (const line of (error as Error).message.split('\n')) {
+			problems.push({
+				severity: 'error',
+				file,
+				message: line.replace(`${file}: error: `, '')
+			});
+		}
+		return;
+	}
+	if (config.language !== undefined && !languages.includes(config.language)) {
+		problems.push({
+			severity: 'error',
+			file,
+			message: `"language": "${config.language}" is not one of the clip's languages (${languages.join(', ')})`
+		});
+	}
+}
+
 function reportRefused(
 	entries: SourceEntry[],
 	declared: Set<string>,

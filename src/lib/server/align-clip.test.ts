@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCollection } from '../content/collection.ts';
 import { parseVtt } from '../transcript/vtt.ts';
-import { alignClip, alignerInstalled } from './align-clip.ts';
+import { alignClip, alignerInstalled, installCommand } from './align-clip.ts';
 import { folderSource } from './content.ts';
 
 /*
@@ -20,9 +20,7 @@ const TOLERANCE = 0.1;
 
 const installed = alignerInstalled();
 if (!installed) {
-	console.warn(
-		'Aligner tests skipped: the aligner is not installed. Run: ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm ci --prefix aligner'
-	);
+	console.warn(`Aligner tests skipped: the aligner is not installed. Run: ${installCommand()}`);
 }
 
 let dir: string;
@@ -161,5 +159,29 @@ describe.skipIf(!installed)('alignClip (aligner installed)', { timeout: 120_000 
 		expect(en.problems).toEqual([]);
 		expect(en.cues.map((c) => [c.start, c.end])).toEqual(times);
 		expect(read('en.vtt')).toMatch(/camp <00:00:0\d\.\d{3}>stood/);
+	});
+
+	it('refuses a transcript that has nothing to do with the recording, and changes nothing', async () => {
+		const unrelated = read('en.vtt')
+			.replace('The camp stood on the open steppe.', 'Bright orange kites flew above the harbour.')
+			.replace(
+				'In spring, the prisoners refused to work and elected a commission.',
+				'My grandmother baked bread every Sunday with honey, butter and seven eggs.'
+			)
+			.replace(
+				'Forty days later, tanks ended the strike.',
+				'Nobody remembers which bicycle was green.'
+			);
+		writeFileSync(join(dir, SLUG, 'en.vtt'), unrelated);
+		await expect(alignClip(SLUG, { transcripts: dir, install: false })).rejects.toThrow(
+			/the text does not match the recording: .* \(match ratio 1\.\d\d;/
+		);
+		expect(read('en.vtt')).toBe(unrelated);
+	});
+
+	it('scores the right transcript as a good fit', async () => {
+		const summary = await alignClip(SLUG, { transcripts: dir, install: false });
+		expect(summary.quality.match).toBeLessThan(0.6);
+		expect(summary.quality.doubtful).toEqual([]);
 	});
 });

@@ -321,6 +321,13 @@ describe('align', () => {
 		});
 	}
 
+	it("the build checks alignment.json's language, as it checks the clip's", async () => {
+		writeFileSync(join(clip, 'alignment.json'), JSON.stringify({ language: '../../../../tmp/x' }));
+		expect((await errorsOf(dir)).map((p) => `${p.file}: ${p.message}`)).toEqual([
+			`${relative(process.cwd(), join(clip, 'alignment.json'))}: "language": "../../../../tmp/x" is not one of the clip's languages (en, fr)`
+		]);
+	});
+
 	it('paths from JSON that leave the collection, and links out of it: refused before any write', async () => {
 		useAligner('even');
 		const victim = join(outside, 'x.vtt');
