@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { copyFile, lstat, mkdir, open, realpath, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { ContentSource, SourceEntry } from '../content/types.ts';
 
 /*
@@ -189,33 +189,31 @@ export async function lockCollection(
 
 /**
  * Refuses a destination that is not a plain file or folder inside the collection: a link (which
- * a write would follow or replace) or any parent that is one.
+ * a write would follow or replace), a parent that is one, or a pipe or device.
  */
 export async function checkDestination(root: string, path: string): Promise<void> {
-	if (!insideRelative(path)) throw new Error(`${path}: refused: leads outside the collection`);
-	const realRoot = await realpath(root);
-	let at = realRoot;
-	for (const part of path.split(/[/\\]/)) {
+	const shown = join(relative(process.cwd(), root), path);
+	if (!insideRelative(path)) throw new Error(`${shown}: refused: leads outside the collection`);
+	const parts = path.split(/[/\\]/);
+	let at = await realpath(root);
+	for (const [i, part] of parts.entries()) {
 		at = join(at, part);
 		const info = await lstat(at).catch((error) => {
 			if (code(error) === 'ENOENT') return undefined;
 			throw error;
 		});
 		if (!info) return;
+		const last = i === parts.length - 1;
+		const name = last ? 'it' : parts.slice(0, i + 1).join('/');
 		if (info.isSymbolicLink()) {
 			throw new Error(
-				`${join(relative(process.cwd(), root), path)}: refused: ${at === join(realRoot, path) ? 'it is' : `${relative(realRoot, at)} is`} a symbolic link, and nothing is written through a link (replace it with the file itself)`
+				`${shown}: refused: ${name} is a symbolic link, and nothing is written through a link (replace it with the file itself)`
 			);
 		}
-		if (at !== join(realRoot, path) && !info.isDirectory()) {
-			throw new Error(`${path}: refused: ${relative(realRoot, at)} is not a folder`);
+		if (!last && !info.isDirectory()) throw new Error(`${shown}: refused: ${name} is not a folder`);
+		if (last && !info.isFile() && !info.isDirectory()) {
+			throw new Error(`${shown}: refused: not a regular file`);
 		}
-		if (at === join(realRoot, path) && !info.isFile() && !info.isDirectory()) {
-			throw new Error(`${path}: refused: not a regular file`);
-		}
-	}
-	if (relative(realRoot, at).split(sep).includes('..')) {
-		throw new Error(`${path}: refused: leads outside the collection`);
 	}
 }
 

@@ -258,6 +258,24 @@ describe('the commit', () => {
 		expect(change).toBeDefined();
 	});
 
+	it('never writes through a link, nor into a folder that is one', async () => {
+		const victim = join(outside, 'en.vtt');
+		writeFileSync(victim, 'outside');
+		rmSync(join(dir, 'test-clip', 'en.vtt'));
+		symlinkSync(victim, join(dir, 'test-clip', 'en.vtt'));
+		symlinkSync(outside, join(dir, 'linked-clip'));
+		const change = new CollectionChange(dir);
+		await expect(change.writeFile('test-clip/en.vtt', 'x')).rejects.toThrow(
+			/test-clip\/en\.vtt: refused: it is a symbolic link/
+		);
+		await expect(change.writeFile('linked-clip/en.vtt', 'x')).rejects.toThrow(
+			/refused: linked-clip is a symbolic link/
+		);
+		await expect(change.writeFile('../x.vtt', 'x')).rejects.toThrow(/leads outside/);
+		expect(readFileSync(victim, 'utf8')).toBe('outside');
+		expect(leftovers(dir)).toEqual([]);
+	});
+
 	it('a lock left by a dead process is taken over; leftovers are swept', async () => {
 		writeFileSync(
 			join(dir, '.lock'),
