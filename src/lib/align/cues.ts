@@ -34,6 +34,8 @@ export interface AlignerJob {
 	language: string;
 	segments: string[];
 	anchors: AlignerAnchor[];
+	/** false: skip the match score (aligner/align.mjs, matchScore), as a benchmark of starts may. */
+	score?: boolean;
 }
 
 /** `alignment.json` in a clip's folder, written by the importer (see the importer's contract). */
