@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildIndex, findCues, shardJson, type Shard } from '../search/index.ts';
 import { sourceClip } from '../server/search.ts';
-import { chapterSearchText, formatChapterText, parseChapterText } from './chapters.ts';
+import { chapterSearchText, formatChapterText, parseChapterText, webAddress } from './chapters.ts';
 import { loadCollection, readTracks } from './collection.ts';
 import { memorySource, validCollection, vtt } from './memory-source.ts';
 
@@ -20,6 +20,44 @@ describe('chapter text', () => {
 		expect(parseChapterText(text)).toEqual(chapter);
 	});
 
+	test('subjects and links, after the keywords and the partial transcript, and back', () => {
+		const chapter = {
+			title: 'Arrival',
+			keywords: ['quarantine'],
+			subjects: ['Political prisoners', 'Steplag (Kazakhstan)'],
+			partialTranscript: 'They asked',
+			links: [
+				{ url: 'https://example.org/steplag', text: 'About Steplag' },
+				{ url: 'https://example.org/map' }
+			]
+		};
+		const text = formatChapterText(chapter);
+		expect(text).toBe(
+			'Arrival\nKeywords: quarantine\nSubjects: Political prisoners; Steplag (Kazakhstan)\nPartial transcript: They asked\nLink: https://example.org/steplag About Steplag\nLink: https://example.org/map'
+		);
+		expect(parseChapterText(text)).toEqual(chapter);
+	});
+
+	test('a link is a web address or nothing: any other `Link:` line stays synopsis, as text', () => {
+		expect(
+			parseChapterText(
+				'T\nLink: javascript:alert(1) Click\nLink: /relative\nLink: data:text/html,x'
+			)
+		).toEqual({
+			title: 'T',
+			synopsis: 'Link: javascript:alert(1) Click\nLink: /relative\nLink: data:text/html,x'
+		});
+		expect(webAddress('https://example.org/a b')).toBe('https://example.org/a%20b');
+		expect(webAddress('HTTP://Example.org')).toBe('http://example.org/');
+		expect(webAddress('ftp://example.org/')).toBeUndefined();
+	});
+
+	test('subjects are found by search, like keywords', () => {
+		expect(chapterSearchText({ title: 'T', keywords: ['k'], subjects: ['Steplag'] })).toBe(
+			'T\nk\nSteplag'
+		);
+	});
+
 	test('a plain title means what it always did', () => {
 		expect(parseChapterText('About this recording')).toEqual({ title: 'About this recording' });
 	});
@@ -27,6 +65,11 @@ describe('chapter text', () => {
 	test('a synopsis line that looks like a label is kept as synopsis', () => {
 		const text = formatChapterText({ title: 'T', synopsis: 'Keywords: not really' });
 		expect(parseChapterText(text)).toEqual({ title: 'T', synopsis: '– Keywords: not really' });
+		const link = formatChapterText({
+			title: 'T',
+			synopsis: 'Link: https://example.org/ is not one'
+		});
+		expect(parseChapterText(link).links).toBeUndefined();
 	});
 });
 

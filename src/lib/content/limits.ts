@@ -18,3 +18,9 @@ export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) 
 
 /** Deepest nesting of objects and arrays in a JSON file; metadata nests four deep at most. */
 export const MAX_JSON_DEPTH = 100;
+
+/**
+ * Deepest nesting of elements in an XML file the import reads (a Word document's parts): Word
+ * nests about ten deep, a table in a table a few more. XML readers recurse over the tree.
+ */
+export const MAX_XML_DEPTH = 100;

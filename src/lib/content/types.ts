@@ -1,4 +1,5 @@
 import type { Cue } from '../transcript/types.ts';
+import type { ChapterText } from './chapters.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import type { Localized } from '../i18n/localized.ts';
 
@@ -22,15 +23,10 @@ export interface Track {
 	cues: Cue[];
 }
 
-export interface Chapter {
+/** A chapter: its span, then what its cue says (title, synopsis, keywords…: see content/chapters.ts). */
+export interface Chapter extends ChapterText {
 	start: number;
 	end: number;
-	title: string;
-	/** What the chapter covers (an OHMS index point's synopsis); see content/chapters.ts. */
-	synopsis?: string;
-	keywords?: string[];
-	/** The words the chapter begins with (OHMS's partial transcript). */
-	partialTranscript?: string;
 }
 
 export interface Provenance {

@@ -6,6 +6,10 @@ export const fr: CatalogueOf<'fr'> = {
 	'site.home': 'Accueil',
 	'site.language': 'Langue de l’interface',
 	'site.footer': 'Faits et enregistrements : {credit}.',
+	'site.footerRecording': 'Enregistrement original conservé par {heldBy}. Crédit : {credit}.',
+	'site.footerHeld': 'Enregistrement original conservé par {heldBy}.',
+	'site.footerNarration':
+		'Faits : {credit}. Narration écrite et synthétisée pour cette édition ; l’enregistrement original est conservé par {heldBy}.',
 	'home.clips': 'Enregistrements',
 	'home.witnesses': 'Témoins',
 	'clip.witness': 'Témoin',
@@ -19,6 +23,7 @@ export const fr: CatalogueOf<'fr'> = {
 	'clip.synthesized':
 		'Narration synthétisée d’un résumé rédigé pour cette édition, et non la voix du témoin. L’enregistrement original est conservé par {heldBy}.',
 	'clip.credit': 'Source : {credit}.',
+	'clip.heldBy': 'L’enregistrement original est conservé par {heldBy}.',
 	'clip.synthesizedShort': 'Narration synthétisée, pas la voix du témoin',
 	'clip.provenance': 'Provenance de cet enregistrement',
 	'clip.noAudioSupport': 'Votre navigateur ne peut pas lire cet audio.',
@@ -124,6 +129,9 @@ export const fr: CatalogueOf<'fr'> = {
 		other: 'Index de l’enregistrement ({count} parties)'
 	},
 	'transcript.keywords': 'Mots-clés',
+	'transcript.subjects': 'Sujets :',
+	'transcript.partialTranscript': 'Transcription partielle :',
+	'transcript.links': 'Liens',
 	'transcript.chapters': 'Chapitres',
 	'transcript.linkTo': 'Lien vers la ligne à {time}',
 	'transcript.selected': 'sélectionnée',

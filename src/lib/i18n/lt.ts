@@ -10,6 +10,10 @@ export const lt: CatalogueOf<'lt'> = {
 	'site.home': 'Pradžia',
 	'site.language': 'Sąsajos kalba',
 	'site.footer': 'Faktai ir įrašai: {credit}.',
+	'site.footerRecording': 'Originalų įrašą saugo {heldBy}. Šaltinis: {credit}.',
+	'site.footerHeld': 'Originalų įrašą saugo {heldBy}.',
+	'site.footerNarration':
+		'Faktai: {credit}. Įgarsinimas parašytas ir sintezuotas šiam leidimui; originalų įrašą saugo {heldBy}.',
 	'home.clips': 'Įrašai',
 	'home.witnesses': 'Liudytojai',
 	'clip.witness': 'Liudytojas',
@@ -24,6 +28,7 @@ export const lt: CatalogueOf<'lt'> = {
 	'clip.synthesized':
 		'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas. Originalų įrašą saugo {heldBy}.',
 	'clip.credit': 'Šaltinis: {credit}.',
+	'clip.heldBy': 'Originalų įrašą saugo {heldBy}.',
 	'clip.synthesizedShort': 'Sintezuotas įgarsinimas, o ne liudytojo balsas',
 	'clip.provenance': 'Iš kur šis įrašas',
 	'clip.noAudioSupport': 'Jūsų naršyklė negali atkurti šio garso įrašo.',
@@ -130,6 +135,9 @@ export const lt: CatalogueOf<'lt'> = {
 		other: 'Įrašo turinys ({count} dalių)'
 	},
 	'transcript.keywords': 'Raktažodžiai',
+	'transcript.subjects': 'Temos:',
+	'transcript.partialTranscript': 'Nuorašo ištrauka:',
+	'transcript.links': 'Nuorodos',
 	'transcript.chapters': 'Skyriai',
 	'transcript.linkTo': 'Nuoroda į eilutę ties {time}',
 	'transcript.selected': 'pasirinkta',

@@ -12,6 +12,10 @@ export const en = {
 	'site.home': 'Home',
 	'site.language': 'Interface language',
 	'site.footer': 'Facts and recordings: {credit}.',
+	'site.footerRecording': 'Original recording held by {heldBy}. Credit: {credit}.',
+	'site.footerHeld': 'Original recording held by {heldBy}.',
+	'site.footerNarration':
+		'Facts: {credit}. Narration written and synthesized for this edition; the original recording is held by {heldBy}.',
 	'home.clips': 'Recordings',
 	'home.witnesses': 'Witnesses',
 	'clip.witness': 'Witness',
@@ -25,6 +29,7 @@ export const en = {
 	'clip.synthesized':
 		'Synthesized narration of a summary written for this edition, not the voice of the witness. The original recording is held by {heldBy}.',
 	'clip.credit': 'Source: {credit}.',
+	'clip.heldBy': 'The original recording is held by {heldBy}.',
 	'clip.synthesizedShort': 'Synthesized narration, not the witness’s voice',
 	'clip.provenance': 'Where this recording comes from',
 	'clip.noAudioSupport': 'Your browser cannot play this audio.',
@@ -128,6 +133,9 @@ export const en = {
 		other: 'Index of the recording ({count} parts)'
 	},
 	'transcript.keywords': 'Keywords',
+	'transcript.subjects': 'Subjects:',
+	'transcript.partialTranscript': 'Partial transcript:',
+	'transcript.links': 'Links',
 	'transcript.chapters': 'Chapters',
 	'transcript.linkTo': 'Link to the line at {time}',
 	'transcript.selected': 'selected',

@@ -9,6 +9,10 @@ export const uk: CatalogueOf<'uk'> = {
 	'site.home': 'Головна',
 	'site.language': 'Мова інтерфейсу',
 	'site.footer': 'Факти й записи: {credit}.',
+	'site.footerRecording': 'Оригінал запису зберігає {heldBy}. Джерело: {credit}.',
+	'site.footerHeld': 'Оригінал запису зберігає {heldBy}.',
+	'site.footerNarration':
+		'Факти: {credit}. Озвучення написане й синтезоване для цього видання; оригінал запису зберігає {heldBy}.',
 	'home.clips': 'Записи',
 	'home.witnesses': 'Свідки',
 	'clip.witness': 'Свідок',
@@ -23,6 +27,7 @@ export const uk: CatalogueOf<'uk'> = {
 	'clip.synthesized':
 		'Синтезоване озвучення резюме, написаного для цього видання, а не голос свідка. Оригінал запису зберігає {heldBy}.',
 	'clip.credit': 'Джерело: {credit}.',
+	'clip.heldBy': 'Оригінал запису зберігає {heldBy}.',
 	'clip.synthesizedShort': 'Синтезоване озвучення, а не голос свідка',
 	'clip.provenance': 'Звідки цей запис',
 	'clip.noAudioSupport': 'Ваш браузер не може відтворити цей аудіозапис.',
@@ -129,6 +134,9 @@ export const uk: CatalogueOf<'uk'> = {
 		other: 'Зміст запису ({count} частини)'
 	},
 	'transcript.keywords': 'Ключові слова',
+	'transcript.subjects': 'Теми:',
+	'transcript.partialTranscript': 'Уривок транскрипту:',
+	'transcript.links': 'Посилання',
 	'transcript.chapters': 'Розділи',
 	'transcript.linkTo': 'Посилання на рядок із часом {time}',
 	'transcript.selected': 'вибрано',

@@ -1,8 +1,8 @@
-import { parseSync } from 'subtitle';
+import { parseSync, RE_TIMESTAMP } from 'subtitle';
 import { parseVtt } from '../transcript/vtt.ts';
 import type { Problem } from '../content/problems.ts';
 import { BREAK_REPAIRED, replaceBreaks } from './repair.ts';
-import { splitSpeaker } from './text.ts';
+import { cuesTooLarge, sourceTooLarge, splitSpeaker } from './text.ts';
 import type { ImportCue, Parsed } from './types.ts';
 
 /*
@@ -18,17 +18,20 @@ export interface Captions {
 
 const NEWLINE = /\r\n|\r|\n/;
 // A timestamp as caption files write it: `hh:mm:ss,mmm` (SRT) or `[hh:]mm:ss.mmm` (WebVTT).
-const STAMP = /(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{1,3})/g;
+// Never from within a number: tried from every digit of a long one, it was quadratic.
+const STAMP = /(?<!\d)(?:(\d+):)?(\d{1,2}):(\d{2})[,.](\d{1,3})/g;
 // Stands in for a `<br>` while the WebVTT parser reads the text, keeping every line in place.
 const BREAK_MARK = '\u2028';
 
 /** The two times on a caption timing line, or undefined if it has not two readable ones. */
 function readTimingLine(line: string): { start: number; end: number } | undefined {
 	if (!line.includes('-->')) return undefined;
-	const stamps = [...line.matchAll(STAMP)].map(([, h = '0', m, s, ms]) => {
-		return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms!.padEnd(3, '0')) / 1000;
-	});
-	return stamps.length >= 2 ? { start: stamps[0]!, end: stamps[1]! } : undefined;
+	const stamps: number[] = [];
+	for (const [, h = '0', m, s, ms] of line.matchAll(STAMP)) {
+		stamps.push(Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms!.padEnd(3, '0')) / 1000);
+		if (stamps.length === 2) return { start: stamps[0]!, end: stamps[1]! };
+	}
+	return undefined;
 }
 
 /**
@@ -37,6 +40,8 @@ function readTimingLine(line: string): { start: number; end: number } | undefine
  * `lineOffset` places the file within a larger one (for messages).
  */
 export function parseSrt(source: string, file: string): Parsed<Captions> {
+	const tooLarge = sourceTooLarge(source, file);
+	if (tooLarge) return { result: { cues: [] }, problems: [tooLarge] };
 	const problems: Problem[] = [];
 	const text = source.replace(/^\ufeff/, '');
 	const lines = text.split(NEWLINE);
@@ -48,7 +53,7 @@ export function parseSrt(source: string, file: string): Parsed<Captions> {
 	}
 	let nodes: ReturnType<typeof parseSync>;
 	try {
-		nodes = parseSync(text);
+		nodes = parseSync(forParser(text));
 	} catch (error) {
 		problems.push({
 			severity: 'error',
@@ -60,26 +65,24 @@ export function parseSrt(source: string, file: string): Parsed<Captions> {
 	}
 	// The parser gives no lines: find each cue's timing line, in order.
 	// A line with an arrow and a time is meant as a timing line, even if it is malformed.
-	const timing = lines.flatMap((content, i) => {
-		const times = readTimingLine(content);
-		return /-+>/.test(content) && /\d:\d/.test(content) ? [{ line: i + 1, times }] : [];
+	// (`->`, not /-+>/, which tried every dash of a long run again: quadratic.)
+	const timing: TimingLine[] = [];
+	lines.forEach((content, i) => {
+		if (content.includes('->') && /\d:\d/.test(content)) {
+			timing.push({ line: i + 1, times: readTimingLine(content) });
+		}
 	});
+	const findTiming = timingFinder(timing);
 	let next = 0;
-	const used = new Set<number>();
+	const used = new Uint8Array(timing.length);
 	const cues: ImportCue[] = [];
 	for (const node of nodes) {
 		if (node.type !== 'cue') continue;
 		const { start, end, text: raw } = node.data;
-		const index = timing.findIndex(
-			(t, i) =>
-				i >= next &&
-				t.times !== undefined &&
-				Math.abs(t.times.start * 1000 - start) < 1 &&
-				Math.abs(t.times.end * 1000 - end) < 1
-		);
+		const index = findTiming(start, end, next);
 		const line = index >= 0 ? timing[index]!.line : 0;
 		if (index >= 0) {
-			used.add(index);
+			used[index] = 1;
 			next = index + 1;
 		}
 		const cue = cleanCueText(raw, file, line + 1, problems);
@@ -90,7 +93,7 @@ export function parseSrt(source: string, file: string): Parsed<Captions> {
 		cues.push({ start: start / 1000, end: end / 1000, ...cue, line });
 	}
 	timing.forEach((t, i) => {
-		if (!used.has(i)) {
+		if (!used[i]) {
 			problems.push({
 				severity: 'error',
 				file,
@@ -103,7 +106,65 @@ export function parseSrt(source: string, file: string): Parsed<Captions> {
 	if (cues.length === 0 && !problems.some((p) => p.severity === 'error')) {
 		problems.push({ severity: 'error', file, line: 1, message: 'the file has no cues' });
 	}
-	return { result: { cues }, problems };
+	return withinLimits({ cues }, problems, file);
+}
+
+/**
+ * The text as the SRT parser should get it: of the blank lines right after a timing line, only
+ * the first. The parser drops them all from the start of the cue's text, each with an array
+ * shift (a cue after 800,000 of them took 46 s); the cues and messages stay the same.
+ */
+function forParser(text: string): string {
+	const kept: string[] = [];
+	let afterTiming = false;
+	for (const line of text.replace(/\r\n/g, '\n').split('\n')) {
+		if (line === '' && afterTiming) {
+			if (kept.at(-1) !== '') kept.push(line);
+			continue;
+		}
+		afterTiming = RE_TIMESTAMP.test(line);
+		kept.push(line);
+	}
+	return kept.join('\n');
+}
+
+type TimingLine = { line: number; times?: { start: number; end: number } };
+
+/**
+ * A search for the first timing line, from a given one on, with a cue's times (in whole
+ * milliseconds, as the parser gives them), or -1. Almost always it is the one asked for first;
+ * for the others the lines are grouped by times once, and each group is walked once, as the
+ * lines asked for only move forward (a scan from the start of the file for every cue was
+ * quadratic: 200,000 cues took 13 s, a million never finished).
+ */
+function timingFinder(timing: TimingLine[]): (start: number, end: number, from: number) => number {
+	const ms = (seconds: number) => Math.round(seconds * 1000);
+	let byTimes: Map<string, { indices: number[]; next: number }> | undefined;
+	return (start, end, from) => {
+		const first = timing[from]?.times;
+		if (first && ms(first.start) === start && ms(first.end) === end) return from;
+		if (!byTimes) {
+			byTimes = new Map();
+			timing.forEach(({ times }, index) => {
+				if (!times) return;
+				const key = `${ms(times.start)} ${ms(times.end)}`;
+				const group = byTimes!.get(key);
+				if (group) group.indices.push(index);
+				else byTimes!.set(key, { indices: [index], next: 0 });
+			});
+		}
+		const group = byTimes.get(`${start} ${end}`);
+		if (!group) return -1;
+		while (group.next < group.indices.length && group.indices[group.next]! < from) group.next++;
+		return group.next < group.indices.length ? group.indices[group.next++]! : -1;
+	};
+}
+
+/** The captions, or none and an error if their WebVTT would be more than the build reads. */
+function withinLimits(captions: Captions, problems: Problem[], file: string): Parsed<Captions> {
+	const tooLarge = cuesTooLarge(captions.cues, file);
+	if (!tooLarge) return { result: captions, problems };
+	return { result: { ...captions, cues: [] }, problems: [...problems, tooLarge] };
 }
 
 /**
@@ -121,7 +182,7 @@ function cleanCueText(
 		if (broken.replaced) {
 			problems.push({ severity: 'warning', file, line: firstLine + i, message: BREAK_REPAIRED });
 		}
-		const plain = broken.text.replace(/<\/?[a-zA-Z][^>]*>|\{\\[^}]*\}/g, '');
+		const plain = stripFormatting(broken.text);
 		if (plain !== broken.text) {
 			problems.push({
 				severity: 'warning',
@@ -143,12 +204,50 @@ function cleanCueText(
 }
 
 /**
+ * Text without SRT formatting: a tag from its `<` to the next `>`, an override from its `{\` to
+ * the next `}`. The next `>` and `}` are found once for all the starts before them (a regex
+ * with `[^>]*` scanned the rest of the line again from every `<` that is never closed).
+ */
+function stripFormatting(text: string): string {
+	// Where a tag (`<i>`, `</font>`) or an override (`{\an8}`) may begin.
+	const starts = /<\/?[a-zA-Z]|\{\\/g;
+	const kept: string[] = [];
+	let from = 0;
+	// The next `>` and `}` found so far; Infinity once there is none.
+	let close = -1;
+	let brace = -1;
+	const find = (char: string, after: number) => {
+		const at = text.indexOf(char, after);
+		return at < 0 ? Infinity : at;
+	};
+	for (let match = starts.exec(text); match; match = starts.exec(text)) {
+		const after = starts.lastIndex;
+		let end: number;
+		if (match[0] === '{\\') {
+			if (brace < after) brace = find('}', after);
+			end = brace;
+		} else {
+			if (close < after) close = find('>', after);
+			end = close;
+		}
+		if (end === Infinity) continue;
+		kept.push(text.slice(from, match.index));
+		from = end + 1;
+		starts.lastIndex = from;
+	}
+	kept.push(text.slice(from));
+	return kept.join('');
+}
+
+/**
  * Reads WebVTT with the site's own parser (so it is judged exactly as the build will judge it),
  * plus what an import needs: the `Kind:`/`Language:` header lines are read rather than
  * reported, `<br>` becomes a line break, and an end before its start is left for repairTimes().
  * `lineOffset` is added to every line (a WebVTT block inside an OHMS file).
  */
 export function parseWebVtt(source: string, file: string, lineOffset = 0): Parsed<Captions> {
+	const tooLarge = sourceTooLarge(source, file);
+	if (tooLarge) return { result: { cues: [] }, problems: [tooLarge] };
 	const lines = source.replace(/^\ufeff/, '').split(NEWLINE);
 	const problems: Problem[] = [];
 	const shift = (line: number) => line + lineOffset;
@@ -198,5 +297,5 @@ export function parseWebVtt(source: string, file: string, lineOffset = 0): Parse
 			line: shift(cue.line)
 		};
 	});
-	return { result: { cues, language }, problems };
+	return withinLimits({ cues, language }, problems, file);
 }

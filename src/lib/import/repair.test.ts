@@ -106,3 +106,38 @@ describe('replaceBreaks', () => {
 		expect(replaceBreaks(text).text).toBe(expected);
 	});
 });
+
+// Issue 29: repairs are linear, and spread no list into arguments.
+describe('big files', () => {
+	test('finds a tape offset among 500,000 cues', () => {
+		// Math.min(...starts) overflowed the stack with a RangeError.
+		const cues = Array.from({ length: 500_000 }, (_, i) => cue(3600 + i / 1000, 0, i + 1));
+		expect(detectOffset(cues, 600, 'auto')).toBe(3600);
+	});
+
+	test('an end before its start takes the first later start that is greater', () => {
+		const { cues } = repairTimes(
+			[cue(5, 0, 1), cue(3, 0, 2), cue(4, 0, 3), cue(2, 0, 4), cue(6, 0, 5), cue(6, 0, 6)],
+			'f.vtt',
+			10,
+			0
+		);
+		expect(cues.map((c) => [c.start, c.end])).toEqual([
+			[5, 6],
+			[3, 4],
+			[4, 6],
+			[2, 6],
+			[6, 10],
+			[6, 10]
+		]);
+	});
+
+	// Each repair searched the rest of the file: 200,000 cues took 112 s.
+	test('repairs 200,000 ends before their starts in linear time', { timeout: 30_000 }, () => {
+		const cues = Array.from({ length: 200_000 }, (_, i) => cue(i + 1, 0, i + 1));
+		const repaired = repairTimes(cues, 'f.vtt', 200_001, 0);
+		expect(repaired.problems).toHaveLength(200_000);
+		expect(repaired.cues.at(-2)).toEqual(cue(199_999, 200_000, 199_999));
+		expect(repaired.cues.at(-1)).toEqual(cue(200_000, 200_001, 200_000));
+	});
+});

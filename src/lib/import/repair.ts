@@ -15,10 +15,15 @@ export type OffsetOption = number | 'auto';
  */
 export function detectOffset(cues: ImportCue[], duration: number, option: OffsetOption): number {
 	if (option !== 'auto') return option;
-	const starts = cues.map((c) => c.start!).filter(Number.isFinite);
-	if (starts.length === 0) return 0;
-	const first = Math.min(...starts);
-	const last = Math.max(...starts);
+	// A loop, not Math.min(...starts): spreading 200,000 arguments overflowed the stack.
+	let first = Infinity;
+	let last = -Infinity;
+	for (const { start } of cues) {
+		if (start === undefined || !Number.isFinite(start)) continue;
+		if (start < first) first = start;
+		if (start > last) last = start;
+	}
+	if (first === Infinity) return 0;
 	const hours = Math.floor(first / HOUR) * HOUR;
 	return hours > 0 && first >= duration && last - hours <= duration ? hours : 0;
 }
@@ -55,6 +60,7 @@ export function repairTimes(
 		end: cue.end! - offset,
 		originalEnd: cue.end!
 	}));
+	const later = laterStarts(shifted.map((cue) => cue.start));
 	const repaired: ImportCue[] = [];
 	shifted.forEach(({ originalEnd, ...cue }, i) => {
 		if (cue.start < 0) {
@@ -72,7 +78,7 @@ export function repairTimes(
 			return;
 		}
 		if (cue.end < cue.start) {
-			const next = shifted.slice(i + 1).find((c) => c.start > cue.start)?.start;
+			const next = later[i];
 			warn(
 				cue.line,
 				`cue ends at ${at(originalEnd)}, before it starts (${at(cue.start + offset)}): ` +
@@ -92,6 +98,27 @@ export function repairTimes(
 		repaired.push(cue);
 	});
 	return { cues: repaired, problems };
+}
+
+/**
+ * For each start, the first later one in the list that is greater, or undefined: one pass from
+ * the end with a stack of candidates, each pushed and popped once (a search from each cue was
+ * quadratic when many cues need it).
+ */
+function laterStarts(starts: number[]): (number | undefined)[] {
+	const later: (number | undefined)[] = new Array(starts.length).fill(undefined);
+	// The later starts that may still be the answer for an earlier one: the nearest on top, each
+	// greater than the one above it.
+	const stack: number[] = [];
+	for (let i = starts.length - 1; i >= 0; i--) {
+		const start = starts[i]!;
+		// Nothing is greater than NaN, and NaN is greater than nothing: it takes no part.
+		if (Number.isNaN(start)) continue;
+		while (stack.length > 0 && stack.at(-1)! <= start) stack.pop();
+		later[i] = stack.at(-1);
+		stack.push(start);
+	}
+	return later;
 }
 
 const BREAKS = /(?:<br\s*\/?>\s*)+/gi;

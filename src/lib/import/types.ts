@@ -1,3 +1,4 @@
+import type { ChapterText } from '../content/chapters.ts';
 import type { Problem } from '../content/problems.ts';
 
 /** The kinds of source `npm run import` reads (the `source` of alignment.json). */
@@ -19,6 +20,11 @@ export interface ImportCue {
 	speaker?: string;
 	/** The line of the source it came from (for messages). */
 	line: number;
+	/**
+	 * Set when the start is not the source's own but estimated: a paragraph of a timed cue,
+	 * written as a cue of its own (see parseOhms). Alignment should move it, not keep it.
+	 */
+	estimatedStart?: boolean;
 }
 
 /** "At `time` seconds the text is at cue `cue`, word `word`" (both 0-based), as in alignment.json. */
@@ -28,15 +34,13 @@ export interface Anchor {
 	word: number;
 }
 
-/** An index point of an OHMS file: a chapter with its finding aids. */
-export interface ImportChapter {
+/**
+ * An index point of an OHMS file: a chapter with its finding aids (synopsis, keywords, subjects,
+ * partial transcript, links), and the same in the translation's language (the `_alt` fields).
+ */
+export interface ImportChapter extends ChapterText {
 	start: number;
-	title: string;
-	synopsis?: string;
-	keywords?: string[];
-	partialTranscript?: string;
-	/** The same fields in the translation's language (OHMS `_alt` fields), if any. */
-	alt?: { title: string; synopsis?: string; keywords?: string[]; partialTranscript?: string };
+	alt?: ChapterText;
 	line: number;
 }
 

@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { parseVtt } from '../transcript/vtt.ts';
 import { parseChapterText } from '../content/chapters.ts';
-import { clipJson, languageCode, slugify, stamp, writeChapters, writeVtt } from './write.ts';
+import {
+	alignmentJson,
+	clipJson,
+	languageCode,
+	slugify,
+	stamp,
+	writeChapters,
+	writeVtt
+} from './write.ts';
 
 describe('writeVtt', () => {
 	test('writes cues the site parses back to the same text and speakers, markup escaped', () => {
@@ -48,6 +56,48 @@ describe('writeChapters', () => {
 		]);
 	});
 
+	test('subjects, links and the partial transcript are written, and read back as they were', () => {
+		const aids = [
+			{
+				start: 0,
+				title: 'Arrival',
+				subjects: ['Oral history', 'Archives -- Testing'],
+				partialTranscript: 'This is a fixture,\n written for the tests.',
+				links: [
+					{ url: 'https://example.org/a?b=c&d', text: 'About <finding> aids' },
+					{ url: 'http://example.org/' }
+				],
+				line: 1,
+				alt: {
+					title: 'Arrivée',
+					subjects: ['Histoire orale'],
+					links: [{ url: 'https://example.org/a?b=c&d', text: 'Les instruments' }]
+				}
+			}
+		];
+		const read = (vtt: string) =>
+			parseVtt(vtt, 'chapters.vtt', 'chapters').cues.map((c) => parseChapterText(c.text));
+		expect(read(writeChapters(aids, 30))).toEqual([
+			{
+				title: 'Arrival',
+				subjects: ['Oral history', 'Archives -- Testing'],
+				partialTranscript: 'This is a fixture, written for the tests.',
+				links: [
+					{ url: 'https://example.org/a?b=c&d', text: 'About <finding> aids' },
+					{ url: 'http://example.org/' }
+				]
+			}
+		]);
+		expect(read(writeChapters(aids, 30, true))).toEqual([aids[0]!.alt]);
+	});
+
+	test('a link that is no web address is never written', () => {
+		const hostile = [
+			{ start: 0, title: 'T', line: 1, links: [{ url: 'javascript:alert(1)', text: 'x' }] }
+		];
+		expect(writeChapters(hostile, 10)).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:10.000\nT\n');
+	});
+
 	test('the translation’s chapters come from the _alt fields, where there are any', () => {
 		const parsed = parseVtt(writeChapters(chapters, 45, true), 'chapters.en.vtt', 'chapters');
 		expect(parsed.cues.map((c) => [c.start, c.end, c.text])).toEqual([
@@ -84,6 +134,33 @@ describe('clipJson', () => {
 				heldBy: { en: 'An Archive', fr: 'An Archive' },
 				credit: 'An Archive'
 			}
+		});
+	});
+});
+
+describe('alignmentJson', () => {
+	const base = { language: 'en', source: 'ohms' as const, anchors: [] };
+
+	test('a timed source keeps its cue times', () => {
+		const cues = [{ start: 0, end: 5, text: 'a', line: 1 }];
+		expect(JSON.parse(alignmentJson({ ...base, timed: true, cues }))).toMatchObject({
+			anchors: [],
+			keepCueTimes: true
+		});
+	});
+
+	test('with paragraphs split out of a cue, only the source’s own starts are kept, as anchors', () => {
+		const cues = [
+			{ start: 3, end: 5, text: 'a', line: 1 },
+			{ start: 5, end: 9, text: 'b', line: 1, estimatedStart: true },
+			{ start: 9, end: 12, text: 'c', line: 2 }
+		];
+		expect(JSON.parse(alignmentJson({ ...base, timed: true, cues }))).toMatchObject({
+			anchors: [
+				{ time: 3, cue: 0, word: 0 },
+				{ time: 9, cue: 2, word: 0 }
+			],
+			keepCueTimes: false
 		});
 	});
 });

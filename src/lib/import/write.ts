@@ -130,21 +130,33 @@ export function clipJson({ meta, language, translations, witness, audio }: ClipP
 	return JSON.stringify(clip, null, '\t') + '\n';
 }
 
-/** alignment.json, read by `npm run align` (see the contract in transcripts/README.md). */
+/**
+ * alignment.json, read by `npm run align` (see the contract in transcripts/README.md). A timed
+ * source's cue starts are kept (`keepCueTimes`), unless some were estimated (a paragraph of a
+ * cue written as a cue of its own): then the source's own starts are the anchors, and the
+ * estimated ones are left for the aligner to place. `cues` are the cues as written, times repaired.
+ */
 export function alignmentJson(options: {
 	language: string;
 	source: SourceKind;
 	timed: boolean;
 	anchors: Anchor[];
+	cues?: ImportCue[];
 }): string {
+	const estimated = options.timed && (options.cues ?? []).some((cue) => cue.estimatedStart);
+	const anchors = estimated
+		? options.cues!.flatMap((cue, i) =>
+				cue.estimatedStart || cue.start === undefined ? [] : [{ time: cue.start, cue: i, word: 0 }]
+			)
+		: options.anchors;
 	return (
 		JSON.stringify(
 			{
 				language: options.language,
 				source: options.source,
 				needsAlignment: true,
-				anchors: options.anchors,
-				keepCueTimes: options.timed
+				anchors,
+				keepCueTimes: options.timed && !estimated
 			},
 			null,
 			'\t'

@@ -365,7 +365,7 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 		}
 		await put(
 			'alignment.json',
-			alignmentJson({ language, source: source.source, timed: source.timed, anchors })
+			alignmentJson({ language, source: source.source, timed: source.timed, anchors, cues })
 		);
 		if (witness.isNew) {
 			const edits = modify(

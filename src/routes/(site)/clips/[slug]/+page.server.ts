@@ -14,7 +14,14 @@ export async function load({ params, url }) {
 	handOver(clip);
 	// The text the page shows as markup is left out of its data (see $lib/transcript/outline).
 	const { tracks } = outlineForPage(clip.tracks);
-	// `hasPlayer`: the site's layout offers a "skip to the player" link. `origin`: the site's
-	// address (SITE_ORIGIN at build time), for the discovery links other sites read.
-	return { clip: { ...clip, tracks }, related, hasPlayer: true, origin: url.origin };
+	// `hasPlayer`: the site's layout offers a "skip to the player" link. `provenance`: its footer
+	// credits this clip's holder, not the collection's. `origin`: the site's address
+	// (SITE_ORIGIN at build time), for the discovery links other sites read.
+	return {
+		clip: { ...clip, tracks },
+		related,
+		hasPlayer: true,
+		provenance: clip.provenance,
+		origin: url.origin
+	};
 }
