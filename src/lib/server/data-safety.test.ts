@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
 	cpSync,
 	existsSync,
@@ -391,6 +391,20 @@ describe('align', () => {
 			expect(leftovers(dir)).toEqual([]);
 		}
 	});
+});
+
+describe('messages', () => {
+	it('what went wrong goes to stderr, with nothing on stdout', () => {
+		writeFileSync(join(dir, 'collection.json'), '');
+		const run = spawnSync(
+			process.execPath,
+			['scripts/import.js', SOURCE, '--audio', audio, '--lang', 'en', '--transcripts', dir],
+			{ encoding: 'utf8' }
+		);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(/collection\.json: error: not valid JSON \(empty\)/);
+	}, 60_000);
 });
 
 describe('signals', () => {
