@@ -4,9 +4,15 @@ import { SITE_BUILD, SITE_FIXTURE } from './tests/site-fixture';
 import { canMakeSoundOutput, soundSocket } from './scripts/sound-output.js';
 import { SOUND_PROJECT } from './tests/sound-setup';
 import { WEBKIT_PROJECT, webkitPage } from './tests/engines';
+import { refuseBusyPort } from './scripts/free-port.js';
 
-// E2E_PORT_OFFSET lets two checkouts run their suites side by side on one machine.
-const PORT = 4173 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+// The tests serve their own build of their own collection, on a port of their own: never
+// 4173, where `npm run serve` puts the archive's site. E2E_PORT_OFFSET lets two checkouts run
+// their suites side by side on one machine.
+const PORT = 4273 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+// Something else on that port would be tested instead of the test site: refuse, and say so.
+// (Checked once, by the runner; its workers find the tests' own server there.)
+if (process.env.TEST_WORKER_INDEX === undefined) refuseBusyPort(PORT);
 const executablePath = findBrowser();
 // E2E_ENGINES=chromium (a comma-separated list) runs fewer engines than are installed.
 const wanted = (engine: string) =>
@@ -116,7 +122,8 @@ export default defineConfig<{ enginePage: Page }>({
 			SITE_ORIGIN: `http://127.0.0.1:${PORT}`
 		},
 		url: `http://127.0.0.1:${PORT}`,
-		reuseExistingServer: !process.env.CI,
+		// Never a server that was already running: it could be any site, or a stale build.
+		reuseExistingServer: false,
 		timeout: 300_000,
 		stdout: 'ignore',
 		stderr: 'pipe'
