@@ -199,3 +199,40 @@ test('the clip page links its oEmbed file, which embeds the player', async ({ pa
 	expect(oembed).toMatchObject({ version: '1.0', type: 'rich', author_name: 'Antanas Petrikonis' });
 	expect(oembed.html).toContain(`/embed/${CLIP}"`);
 });
+
+test('the link to the full page keeps its space before the site name, in every language', async ({
+	page,
+	baseURL
+}) => {
+	for (const lang of ['en', 'fr', 'uk', 'lt']) {
+		await page.goto(`${baseURL}/embed/${CLIP}?lang=${lang}`);
+		const link = page.locator('.open a');
+		await expect(link).toBeVisible();
+		// The gap between the words before the site's name and the name itself, as laid out.
+		const gap = await link.evaluate((a) => {
+			const before = a.firstChild!;
+			const range = document.createRange();
+			range.setStart(before, Math.max(0, before.textContent!.trimEnd().length - 1));
+			range.setEnd(before, before.textContent!.trimEnd().length);
+			return (
+				a.querySelector('bdi')!.getBoundingClientRect().left - range.getBoundingClientRect().right
+			);
+		});
+		expect(gap, lang).toBeGreaterThan(2);
+		// Still a touch target.
+		expect((await link.boundingBox())!.height, lang).toBeGreaterThanOrEqual(24);
+	}
+});
+
+test('the embed finds in its transcript, as the clip page does', async ({ page, baseURL }) => {
+	await page.goto(`${baseURL}/embed/${CLIP}`);
+	const field = page.getByRole('searchbox', { name: 'Find in transcript' });
+	await field.fill('camp');
+	await expect(page.getByTestId('find-count')).toHaveText(/^– of 4$/);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('find-count')).toHaveText('1 of 4');
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('find-count')).toHaveText('2 of 4');
+	// The match stepped to is the line brought into view and marked.
+	await expect(page.locator('.hit-current')).toBeInViewport();
+});
