@@ -36,6 +36,13 @@ test('a 3-hour interview loads from build-time peaks and byte ranges alone', asy
 		const lines = page.locator('[data-languages] button[data-start]');
 		await expect(lines).toHaveCount(cues);
 
+		// Loading the page reads the recording's start, never the file.
+		const audioPath = `/media/${LONG_SLUG}/audio.wav`;
+		const size = statSync(join(project.dir, 'build', audioPath)).size;
+		const bytesServed = () =>
+			served.filter((r) => r.url === audioPath).reduce((n, r) => n + r.bytes, 0);
+		expect(bytesServed()).toBeLessThan(size / 10);
+
 		// Click a line two hours in: the audio goes there and the line is marked.
 		const line = lines.nth(Math.floor(cues * 0.7));
 		const start = Number(await line.getAttribute('data-start'));
@@ -63,12 +70,12 @@ test('a 3-hour interview loads from build-time peaks and byte ranges alone', asy
 		expect(await page.evaluate(() => (window as unknown as { __decodes: number }).__decodes)).toBe(
 			0
 		);
-		const audioPath = `/media/${LONG_SLUG}/audio.wav`;
-		const size = statSync(join(project.dir, 'build', audioPath)).size;
 		const audio = served.filter((r) => r.url === audioPath);
 		expect(audio.length).toBeGreaterThan(0);
 		expect(audio.every((r) => r.range?.startsWith('bytes='))).toBe(true);
-		expect(audio.reduce((n, r) => n + r.bytes, 0)).toBeLessThan(size / 4);
+		// Playing, the browser buffers ahead, as much as the seconds the checks above took (a
+		// quarter of the file was passed once on a busy machine): far from the whole file still.
+		expect(bytesServed()).toBeLessThan(size / 2);
 	} finally {
 		server?.stop();
 		project.remove();
