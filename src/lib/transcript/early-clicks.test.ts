@@ -34,6 +34,23 @@ class FakeLanguageButton extends SomeElement {
 	}
 }
 
+/** A kiosk control marked `data-kiosk-tap` (the attract screen), ready or not yet. */
+class FakeKioskControl extends SomeElement {
+	constructor(
+		readonly tap: string,
+		readonly ready = false
+	) {
+		super();
+	}
+	closest(selector: string) {
+		if (selector === '[data-kiosk-tap]') return this;
+		return selector === '[data-ready]' && this.ready ? this : null;
+	}
+	getAttribute(name: string) {
+		return name === 'data-kiosk-tap' ? this.tap : null;
+	}
+}
+
 /** Runs the script against a page with one audio element; returns a click and the audio. */
 function page({ interactive = false } = {}) {
 	const audio = { currentTime: 0, plays: 0, play: () => (audio.plays++, Promise.resolve()) };
@@ -82,6 +99,14 @@ describe('clicks before the page is interactive', () => {
 		expect([...attributes.keys()]).toEqual(['data-scripted']);
 		click(new FakeLanguageButton('lt'));
 		expect(attributes.get('data-early-language')).toBe('lt');
+		expect(audio.plays).toBe(0);
+	});
+	it('keep a tap on a kiosk control made before it is ready, for the kiosk’s page', () => {
+		const { click, attributes, audio } = page();
+		click(new FakeKioskControl('tiles', true));
+		expect([...attributes.keys()]).toEqual(['data-scripted']);
+		click(new FakeKioskControl('tiles'));
+		expect(attributes.get('data-early-kiosk-tap')).toBe('tiles');
 		expect(audio.plays).toBe(0);
 	});
 });
