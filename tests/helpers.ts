@@ -56,9 +56,9 @@ export async function openShortcuts(page: Page) {
 }
 
 /**
- * Leaves the kiosk's attract screen for the tiles. A tap before the page is interactive is lost
- * (the screen is a button that needs the page's script), and a busy machine can take a while to
- * get there: tap until the tiles show.
+ * Leaves the kiosk's attract screen for the tiles: one tap, which the head script keeps if the
+ * page's own script has not run yet (tests/kiosk-early-tap.e2e.ts). A busy machine can take a
+ * while to show the tiles; a second tap after a reset is harmless.
  */
 export async function leaveAttract(page: Page) {
 	const attract = page.getByTestId('attract');
