@@ -22,8 +22,16 @@ const browser = await chromium.launch({
 });
 
 const shots = [
-	{ name: 'clip-phone', width: 390, height: 844, path: `/clips/${clip}`, scale: 2 },
-	{ name: 'clip-phone-small', width: 360, height: 740, path: `/clips/${clip}`, scale: 2 },
+	// A phone's first screen, as the page opens: title, compact player, label and first lines.
+	{ name: 'clip-phone', width: 390, height: 844, path: `/clips/${clip}`, scale: 2, top: true },
+	{
+		name: 'clip-phone-small',
+		width: 360,
+		height: 740,
+		path: `/clips/${clip}`,
+		scale: 2,
+		top: true
+	},
 	{ name: 'clip-laptop', width: 1366, height: 768, path: `/clips/${clip}`, scale: 1 },
 	{ name: 'clip-kiosk', width: 1920, height: 1080, path: `/clips/${clip}`, scale: 1 },
 	// The interface in Ukrainian and Lithuanian, where words run longest.
@@ -43,6 +51,7 @@ const shots = [
 			height: 844,
 			path: `/clips/${clip}`,
 			scale: 2,
+			top: true,
 			storage: { 'testimony-player.ui-language': language }
 		}
 	]),
@@ -114,11 +123,16 @@ for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
 		await page.waitForTimeout(1200);
 		await page.evaluate(() => document.querySelector('audio')?.pause());
 		// Scroll the page to the player, as a listener would: deck on top, transcript below
-		// (unless the shot is of the page's top: header, title and description).
+		// (unless the shot is of the page's top: header, title and description on a laptop; on a
+		// phone, the first screen as the page opens).
 		await page.evaluate((top) => {
 			const player = document.querySelector('.player');
 			if (top) window.scrollTo(0, 0);
-			else if (player) window.scrollTo(0, player.getBoundingClientRect().top + window.scrollY - 8);
+			// (On a phone, no margin: the title's last line would show above the deck.)
+			else if (player) {
+				const margin = innerWidth > 600 ? 8 : 0;
+				window.scrollTo(0, player.getBoundingClientRect().top + window.scrollY - margin);
+			}
 		}, !!shot.top);
 		await page.waitForTimeout(400);
 	}

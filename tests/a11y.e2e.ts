@@ -3,11 +3,13 @@ import { expect, test, type Page } from '@playwright/test';
 import {
 	chooseLanguage,
 	CLIP,
+	closeSheet,
 	findInClip,
 	leaveAttract,
 	lines,
 	openShortcuts,
-	PHONES
+	PHONES,
+	reveal
 } from './helpers';
 
 // Every screen, in each of its states, checked by axe-core against WCAG 2.0, 2.1 and 2.2 A and
@@ -89,9 +91,11 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 			await page.goto(`/clips/${CLIP}`);
 			// (A click before hydration is lost: click until the page has answered.)
 			await expect(async () => {
-				await page.getByRole('button', { name: 'Français' }).click();
+				// On a phone, the interface languages are in the site's menu.
+				await (await reveal(page.getByRole('button', { name: 'Français' }), 'Menu')).click();
 				await expect(page.locator('html')).toHaveAttribute('lang', 'fr', { timeout: 1000 });
 			}).toPass();
+			await closeSheet(page);
 		}
 	},
 	{
@@ -269,8 +273,13 @@ for (const screen of screens) {
 	});
 }
 
-/** On a phone, each sheet open: the player's menu, the label, the language and the chapters. */
+/**
+ * On a phone, each sheet open: the site's menu, the clip's details, the player's menu, the
+ * label, the language and the chapters.
+ */
 const sheets = [
+	{ name: 'the site’s menu', button: /^menu$/i },
+	{ name: 'the clip’s details', button: /^details$/i },
 	{ name: 'the player’s menu', button: /more controls/i },
 	{ name: 'the provenance label', button: /^synthesized narration/i },
 	{ name: 'the language', button: /^language$/i },

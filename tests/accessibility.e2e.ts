@@ -176,8 +176,10 @@ for (const viewport of [undefined, ...PHONES]) {
 			const lithuanian = await reveal(page.getByRole('radio', { name: /lietuvių/i }), 'Language');
 			await expect(lithuanian.locator('..').locator('[lang="lt"]')).toHaveCount(1);
 			await closeSheet(page);
-			await page.getByRole('button', { name: 'Français' }).click();
+			// On a phone, the interface languages are in the site's menu.
+			await (await reveal(page.getByRole('button', { name: 'Français' }), 'Menu')).click();
 			await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+			await closeSheet(page);
 			await chooseLanguage(page, /Français/, 'Langue');
 			await expect(page.getByTestId('transcript').locator('[data-languages]')).toHaveAttribute(
 				'data-languages',

@@ -72,6 +72,164 @@ for (const phone of PHONES) {
 			await expect.poll(async () => Math.abs(await top(page, '.deck'))).toBeLessThanOrEqual(1);
 		});
 
+		test('on load, without scrolling: the title, the compact player, the short label and the first lines', async ({
+			page
+		}) => {
+			await openClip(page);
+			await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+			expect(await page.evaluate(() => window.scrollY)).toBe(0);
+			const first = await top(page, '[data-testid="transcript"] button[data-start]');
+			expect(first).toBeLessThan(phone.height / 2);
+			for (const shown of [
+				page.getByRole('heading', { level: 1 }),
+				page.getByRole('slider', { name: 'Position in the recording' }),
+				page.getByRole('button', { name: 'Play' }),
+				page.getByRole('button', { name: /^synthesized narration/i }),
+				page.getByRole('button', { name: 'Menu', exact: true }),
+				page.getByRole('button', { name: 'Details', exact: true })
+			]) {
+				await expect(shown).toBeInViewport({ ratio: 1 });
+			}
+			// The site's links and settings, the clip's facts and description: a tap away.
+			await expect(page.getByRole('navigation', { name: 'Site' })).toBeHidden();
+			await expect(page.getByRole('group', { name: 'Interface language' })).toBeHidden();
+			await expect(page.getByRole('combobox', { name: 'Theme' })).toBeHidden();
+			await expect(page.locator('.facts')).toBeHidden();
+			await expect(page.locator('.description')).toBeHidden();
+		});
+
+		test('before the page’s scripts run: the first lines in place, the menu opens, a language is kept', async ({
+			page
+		}) => {
+			// Hold the scripts back, as a slow phone does: the server's HTML, with the head script run.
+			let release = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			await page.route('**/_app/immutable/**/*.js', async (route) => {
+				await held;
+				await route.continue();
+			});
+			await page.goto(`/clips/${CLIP}`, { waitUntil: 'commit' });
+			await expect(lines(page).first()).toBeVisible();
+			const early = await top(page, '[data-testid="transcript"] button[data-start]');
+			expect(early).toBeLessThan(phone.height / 2);
+			// The menu is a popover: it opens without the page's scripts, and a language tapped in
+			// it then is applied once they run (the head script keeps it).
+			const menu = page.getByRole('button', { name: 'Menu', exact: true });
+			await menu.click();
+			await page.getByRole('button', { name: 'Français' }).click();
+			await expect(page.locator('html')).not.toHaveAttribute('lang', 'fr');
+			release();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+			await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
+			await expect(menu).toHaveAttribute('aria-expanded', 'true');
+			const hydrated = await top(page, '[data-testid="transcript"] button[data-start]');
+			expect(Math.abs(hydrated - early)).toBeLessThanOrEqual(2);
+		});
+
+		test('the site’s menu opens and closes by mouse and keyboard', async ({ page }) => {
+			await openClip(page);
+			const button = page.getByRole('button', { name: 'Menu', exact: true });
+			const nav = page.getByRole('navigation', { name: 'Site' });
+			const menu = page.locator(`#${await button.getAttribute('aria-controls')}`);
+			await expect(menu.locator('nav')).toHaveCount(1);
+			await expect(button).toHaveAttribute('aria-expanded', 'false');
+
+			// The mouse: the button opens it, Close or a click outside shuts it.
+			await button.click();
+			await expect(nav).toBeInViewport();
+			await expect(button).toHaveAttribute('aria-expanded', 'true');
+			await menu.getByRole('button', { name: 'Close', exact: true }).click();
+			await expect(nav).toBeHidden();
+			await expect(button).toHaveAttribute('aria-expanded', 'false');
+			await button.click();
+			await expect(nav).toBeVisible();
+			await page.mouse.click(phone.width / 2, phone.height - 20);
+			await expect(nav).toBeHidden();
+
+			// The keyboard: Enter or Space opens it, Tab goes in, Escape shuts it and gives focus back.
+			await button.focus();
+			await page.keyboard.press('Enter');
+			await expect(nav).toBeVisible();
+			await page.keyboard.press('Tab');
+			await expect(menu.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
+			await page.keyboard.press('Tab');
+			await expect(nav.getByRole('link', { name: 'Search' })).toBeFocused();
+			await page.keyboard.press('Escape');
+			await expect(nav).toBeHidden();
+			await expect(button).toBeFocused();
+			await expect(button).toHaveAttribute('aria-expanded', 'false');
+			await page.keyboard.press('Space');
+			await expect(nav).toBeVisible();
+			// Tab past its last control (Close, three links, four languages, the theme): the menu
+			// closes, so it never covers what has focus.
+			for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
+			await expect(menu.getByRole('combobox', { name: 'Theme' })).toBeFocused();
+			await page.keyboard.press('Tab');
+			await expect(nav).toBeHidden();
+		});
+
+		test('each link, language and theme in the site’s menu works', async ({ page }) => {
+			await openClip(page);
+			const menu = page.locator('[popover]:popover-open');
+			const open = async (name = 'Menu') => {
+				await page.getByRole('button', { name, exact: true }).click();
+				await expect(menu).toBeVisible();
+			};
+			// The languages: the page changes at once, the menu stays open for another choice.
+			const html = page.locator('html');
+			for (const [language, lang, name] of [
+				['Français', 'fr', 'Menu'],
+				['Українська', 'uk', 'Меню'],
+				['Lietuvių', 'lt', 'Meniu'],
+				['English', 'en', 'Menu']
+			] as const) {
+				if ((await menu.count()) === 0) await open(name);
+				const choice = menu.getByRole('button', { name: language });
+				await choice.click();
+				await expect(html).toHaveAttribute('lang', lang);
+				await expect(choice).toHaveAttribute('aria-pressed', 'true');
+				await expect(page.getByRole('button', { name, exact: true })).toHaveAttribute(
+					'aria-expanded',
+					'true'
+				);
+			}
+			// The theme.
+			for (const theme of ['dark', 'contrast', 'light']) {
+				await menu.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+				await expect(html).toHaveAttribute('data-theme', theme);
+			}
+			// Each link leads to its page, and the menu is closed there.
+			for (const [link, heading] of [
+				['Search', 'Search the transcripts'],
+				['About', 'About this collection'],
+				['Accessibility', 'Accessibility statement']
+			] as const) {
+				if ((await menu.count()) === 0) await open();
+				await menu.getByRole('link', { name: link }).click();
+				await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+				await expect(menu).toHaveCount(0);
+				await expect(page.getByRole('button', { name: 'Menu', exact: true })).toHaveAttribute(
+					'aria-expanded',
+					'false'
+				);
+			}
+		});
+
+		test('the clip’s facts and description are one tap away', async ({ page }) => {
+			await openClip(page);
+			const details = page.getByRole('button', { name: 'Details', exact: true });
+			const facts = page.locator('.facts');
+			await expect(facts).toBeHidden();
+			await details.tap();
+			await expect(details).toHaveAttribute('aria-expanded', 'true');
+			await expect(facts).toBeInViewport();
+			await expect(facts.getByRole('link', { name: 'Antanas Petrikonis' })).toBeVisible();
+			await expect(page.locator('.description')).toContainText('Kengir uprising');
+			await page.keyboard.press('Escape');
+			await expect(facts).toBeHidden();
+			await expect(details).toHaveAttribute('aria-expanded', 'false');
+		});
+
 		test('the menu holds speed, volume, captions and shortcuts', async ({ page }) => {
 			await openClip(page);
 			await page.getByRole('button', { name: 'More controls' }).tap();
@@ -224,6 +382,16 @@ test('on a laptop and a large screen, every tool is in the page and no phone but
 		await openClip(page, CLIP);
 		await expect(page.locator('.phone-tool:visible')).toHaveCount(0);
 		await expect(page.locator('[popover]:popover-open')).toHaveCount(0);
+		// The header's links and settings, and the clip's facts, are in the page.
+		const nav = page.getByRole('navigation', { name: 'Site' });
+		for (const link of ['Search', 'About', 'Accessibility']) {
+			await expect(nav.getByRole('link', { name: link })).toBeVisible();
+		}
+		await expect(page.getByRole('button', { name: 'Lietuvių' })).toBeVisible();
+		await expect(page.getByRole('combobox', { name: 'Theme' })).toBeVisible();
+		await expect(page.getByRole('link', { name: '← All recordings' })).toBeVisible();
+		await expect(page.locator('.facts')).toBeVisible();
+		await expect(page.locator('.description')).toBeVisible();
 		await expect(page.getByTestId('provenance')).toBeVisible();
 		for (const name of ['Keyboard shortcuts', 'Captions view', 'Mute']) {
 			await expect(page.getByRole('button', { name })).toBeVisible();

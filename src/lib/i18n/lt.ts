@@ -36,6 +36,8 @@ export const lt: CatalogueOf<'lt'> = {
 	'clip.all': 'Visi įrašai',
 	// The name stays in the nominative, whatever it is.
 	'clip.more': 'Kiti įrašai, kuriuose liudija {witness}',
+	'clip.about': 'Apie šį įrašą',
+	'clip.details': 'Išsamiau',
 	'iiif.link': 'IIIF manifestas',
 	'iiif.original': 'Nuorašas: {language} (originalas)',
 	'iiif.translation': 'Vertimas: {language}',
@@ -165,6 +167,7 @@ export const lt: CatalogueOf<'lt'> = {
 	'nav.search': 'Paieška',
 	'nav.about': 'Apie rinkinį',
 	'nav.accessibility': 'Prieinamumas',
+	'nav.menu': 'Meniu',
 	'search.title': 'Paieška nuorašuose',
 	'search.synthesized': 'Sintezuotas įgarsinimas, o ne liudytojo balsas',
 	'search.label': 'Ieškomi žodžiai',

@@ -35,6 +35,8 @@ export const uk: CatalogueOf<'uk'> = {
 	'clip.all': 'Усі записи',
 	// The name stays in the nominative, whatever it is.
 	'clip.more': 'Інші записи, у яких свідчить {witness}',
+	'clip.about': 'Про цей запис',
+	'clip.details': 'Деталі',
 	'iiif.link': 'Маніфест IIIF',
 	'iiif.original': 'Транскрипт: {language} (оригінал)',
 	'iiif.translation': 'Переклад: {language}',
@@ -164,6 +166,7 @@ export const uk: CatalogueOf<'uk'> = {
 	'nav.search': 'Пошук',
 	'nav.about': 'Про колекцію',
 	'nav.accessibility': 'Доступність',
+	'nav.menu': 'Меню',
 	'search.title': 'Пошук у транскриптах',
 	'search.synthesized': 'Синтезоване озвучення, а не голос свідка',
 	'search.label': 'Слова для пошуку',
