@@ -310,7 +310,7 @@ export async function alignClip(
 			check
 		};
 	} catch (error) {
-		await change.abort();
+		change.abortSync();
 		throw error;
 	} finally {
 		stopWatching();

@@ -12,7 +12,7 @@ import {
 	unlinkSync,
 	writeSync
 } from 'node:fs';
-import { copyFile, lstat, mkdir, open, realpath, rm } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, open, realpath } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { ContentSource, SourceEntry } from '../content/types.ts';
@@ -191,7 +191,7 @@ export async function lockCollection(
  * Refuses a destination that is not a plain file or folder inside the collection: a link (which
  * a write would follow or replace), a parent that is one, or a pipe or device.
  */
-export async function checkDestination(root: string, path: string): Promise<void> {
+async function checkDestination(root: string, path: string): Promise<void> {
 	const shown = join(relative(process.cwd(), root), path);
 	if (!insideRelative(path)) throw new Error(`${shown}: refused: leads outside the collection`);
 	const parts = path.split(/[/\\]/);
@@ -229,7 +229,7 @@ async function writeSynced(path: string, data: string | Uint8Array): Promise<voi
 
 /**
  * A set of changes to the collection, staged under temporary names, then committed at once.
- * Until the commit, the collection is as it was; `abort` removes what was staged.
+ * Until the commit, the collection is as it was; `abortSync` removes what was staged.
  */
 export class CollectionChange {
 	readonly root: string;
@@ -353,12 +353,6 @@ export class CollectionChange {
 	abortSync(): void {
 		for (const path of this.#staged.splice(0)) {
 			rmSync(join(this.root, path), { recursive: true, force: true });
-		}
-	}
-
-	async abort(): Promise<void> {
-		for (const path of this.#staged.splice(0)) {
-			await rm(join(this.root, path), { recursive: true, force: true });
 		}
 	}
 }

@@ -400,7 +400,7 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 			`  ${check.text.split('\n').at(-1)}${elsewhere ? ` (${elsewhere} in other clips: npm run build lists them)` : ''}`
 		);
 		if (oursFail) {
-			await change.abort();
+			change.abortSync();
 			report.push(
 				'Nothing was written: the clip would stop the build. Fix the errors above and run the import again.'
 			);
@@ -415,7 +415,7 @@ export async function importClip(options: ImportOptions): Promise<ImportOutcome>
 				: 'The clip was added, but the collection has errors elsewhere: the build would stop.'
 		);
 	} catch (error) {
-		await change.abort();
+		change.abortSync();
 		return fail(
 			`nothing was written: ${(error as Error).message}`,
 			relative(process.cwd(), folder)
