@@ -15,7 +15,19 @@ export default defineConfig({
 		rolldownOptions: {
 			// Prerendering every page, audio file and search shard is the build's real work, and
 			// slow by nature: Rolldown's timing report about it is noise, not a warning to act on.
-			checks: { bundlerTimings: false }
+			checks: { bundlerTimings: false },
+			output: {
+				codeSplitting: {
+					// Svelte's and SvelteKit's runtime, which every page loads, in one file instead of
+					// five: fewer requests, and it compresses better whole (1 KB less gzip).
+					groups: [
+						{
+							name: 'framework',
+							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]/
+						}
+					]
+				}
+			}
 		}
 	},
 	test: {

@@ -69,6 +69,63 @@ test.describe('clip page player', { tag: '@engines' }, () => {
 		expect(await page.evaluate(() => document.querySelector('audio')!.paused)).toBe(true);
 	});
 
+	test('the waveform draws the played part where the audio is, playing, seeking and dragging', async ({
+		page
+	}) => {
+		const waveform = page.getByTestId('waveform');
+		await expect(waveform).toHaveAttribute('data-drawn', 'true');
+		// The played part's width in the drawing, as a share of the recording.
+		const played = () =>
+			waveform.locator('.surface').evaluate((surface) => {
+				const root = surface.querySelector('div')!.shadowRoot!;
+				const whole = root.querySelector<HTMLElement>('.wrapper')!.getBoundingClientRect().width;
+				return root.querySelector<HTMLElement>('.progress')!.getBoundingClientRect().width / whole;
+			});
+		const duration = await page.evaluate(() => document.querySelector('audio')!.duration);
+		const share = async () => (await audioTime(page)) / duration;
+		expect(await played()).toBeLessThan(0.01);
+
+		// A keyboard seek while paused moves it.
+		await waveform.focus();
+		await page.keyboard.press('PageDown');
+		await page.keyboard.press('PageDown');
+		await expect.poll(async () => Math.abs((await played()) - (await share()))).toBeLessThan(0.01);
+
+		// Playing, it keeps up with the audio frame by frame (not only at each timeupdate).
+		const before = await played();
+		await page.getByTestId('play').click();
+		await expect.poll(played, { timeout: 5000 }).toBeGreaterThan(before + 0.005);
+		const gap = await page.evaluate(async () => {
+			const audio = document.querySelector('audio')!;
+			const root = document
+				.querySelector('[data-testid="waveform"] .surface > div')!
+				.shadowRoot!.querySelector('.progress') as HTMLElement;
+			const gaps: number[] = [];
+			for (let i = 0; i < 10; i++) {
+				await new Promise(requestAnimationFrame);
+				const whole = root.parentElement!.getBoundingClientRect().width;
+				gaps.push(
+					Math.abs(root.getBoundingClientRect().width / whole - audio.currentTime / audio.duration)
+				);
+			}
+			return Math.max(...gaps);
+		});
+		// Within a pixel or so of a laptop-wide waveform, at any frame.
+		expect(gap).toBeLessThan(0.004);
+		await page.getByTestId('play').click();
+
+		// A drag moves the cursor with the pointer, and seeks where it is let go.
+		const box = (await waveform.locator('.surface').boundingBox())!;
+		const y = box.y + box.height / 2;
+		await page.mouse.move(box.x + box.width * 0.2, y);
+		await page.mouse.down();
+		for (let x = 0.2; x <= 0.6; x += 0.05) await page.mouse.move(box.x + box.width * x, y);
+		await page.mouse.up();
+		await expect.poll(share).toBeGreaterThan(0.55);
+		expect(await share()).toBeLessThan(0.65);
+		await expect.poll(async () => Math.abs((await played()) - (await share()))).toBeLessThan(0.01);
+	});
+
 	test('the waveform is a keyboard slider', async ({ page }) => {
 		const slider = page.getByRole('slider', { name: 'Position in the recording' });
 		await slider.focus();

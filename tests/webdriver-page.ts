@@ -166,10 +166,14 @@ export class WebDriverPage {
 	readonly mouse = {
 		click: (x: number, y: number) => this.clickAt(x, y),
 		move: (x: number, y: number) => this.moveTo(x, y),
+		down: () => this.pressButton(true),
+		up: () => this.pressButton(false),
 		wheel: (deltaX: number, deltaY: number) => this.wheel(deltaX, deltaY)
 	};
 	private listeners: ConsoleListener[] = [];
 	private pointer = { x: 0, y: 0 };
+	/** The button is held (between `mouse.down` and `mouse.up`): moves are a drag. */
+	private pressed = false;
 	private viewport = { width: 0, height: 0 };
 
 	constructor(
@@ -299,6 +303,16 @@ export class WebDriverPage {
 		await this.pointerActions([{ type: 'pointerMove', origin: 'viewport', ...this.pointer }]);
 	}
 
+	/** As Playwright's `mouse.down` and `mouse.up`: the moves between them drag. */
+	async pressButton(down: boolean) {
+		this.pressed = down;
+		// Where the mouse is: WebKitWebDriver would press at the viewport's corner otherwise.
+		await this.pointerActions([
+			{ type: 'pointerMove', origin: 'viewport', ...this.pointer },
+			{ type: down ? 'pointerDown' : 'pointerUp', button: 0 }
+		]);
+	}
+
 	async clickAt(x: number, y: number) {
 		this.pointer = { x: Math.round(x), y: Math.round(y) };
 		await this.pointerActions([
@@ -323,7 +337,8 @@ export class WebDriverPage {
 		await this.client.performActions([
 			{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }
 		]);
-		await this.client.releaseActions();
+		// Releasing lets go of the button: while it is held, WebDriver keeps the input state.
+		if (!this.pressed) await this.client.releaseActions();
 	}
 }
 
