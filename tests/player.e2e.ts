@@ -35,6 +35,33 @@ test.describe('clip page player', { tag: '@engines' }, () => {
 			.toBe(true);
 	});
 
+	// The list lays out blocks of lines as they come into view (content-visibility), and a block's
+	// real height replaces its estimate: lines can move under a finger that stays still. A press
+	// is on the line it was on; only a pointer that moves drags across lines.
+	test('a line that moves under a still pointer between press and release is played, not dragged', async ({
+		page
+	}) => {
+		const third = lines(page).nth(2);
+		const start = await startOf(third);
+		await third.evaluate((line) => line.scrollIntoView({ block: 'center' }));
+		const box = (await third.boundingBox())!;
+		const x = box.x + box.width / 2;
+		const y = box.y + box.height / 2;
+		await page.mouse.move(x, y);
+		await page.mouse.down();
+		// The content moves up by one line: another line is now under the pointer.
+		await page.evaluate((shift) => {
+			const first = document.querySelector<HTMLElement>('[data-languages] .block')!;
+			first.style.marginTop = `-${shift}px`;
+		}, box.height + 8);
+		await nextFrame(page);
+		await page.mouse.move(x, y);
+		await page.mouse.up();
+		await expect(third).toHaveAttribute('aria-current', 'true');
+		expect(Math.abs((await audioTime(page)) - start)).toBeLessThan(0.3);
+		await expect(page.locator('.entry.selected')).toHaveCount(0);
+	});
+
 	test('during playback the highlight moves from line to line', async ({ page }, testInfo) => {
 		const first = lines(page).nth(0);
 		const second = lines(page).nth(1);

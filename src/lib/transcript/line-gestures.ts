@@ -17,6 +17,13 @@ export interface LineGestureOptions {
 	selection?: { readonly passage: Span | undefined; select: (span: Span | undefined) => void };
 }
 
+/**
+ * How far the pointer must travel for a press to become a drag. Lines can move under a still
+ * pointer (a block of lines laid out as it comes into view takes its real height): that is
+ * still a press on the line it began on.
+ */
+const DRAG_DISTANCE_PX = 4;
+
 const spanOf = (a: Cue, b: Cue): Span => ({
 	start: Math.min(a.start, b.start),
 	end: Math.max(a.end, b.end)
@@ -30,8 +37,11 @@ export class LineGestures {
 	#options: LineGestureOptions;
 	/** The line a Shift+click or Shift+arrow extends a selection from. */
 	#anchor: Cue | undefined;
-	/** Set while the pointer drags across lines, so the click that ends the drag does not play. */
-	#drag: { from: Cue; moved: boolean } | undefined;
+	/**
+	 * The press on a line, while the button is down: where it began, and whether the pointer
+	 * has dragged across lines since (then the click that ends it does not play).
+	 */
+	#drag: { from: Cue; onLine: boolean; x: number; y: number; moved: boolean } | undefined;
 
 	constructor(options: LineGestureOptions) {
 		this.#options = options;
@@ -47,17 +57,20 @@ export class LineGestures {
 	}
 
 	click = (event: MouseEvent) => {
-		const cue = this.#cueOf(event.target);
+		// A pointer's click always follows its press in the list (a key's click has no press).
+		const press = event.detail > 0 ? this.#drag : undefined;
+		this.#drag = undefined;
+		if (press?.moved) return;
+		// Pressed on one line and released on another because the lines moved, not the pointer:
+		// the browser sends the click to the list, and the pressed line is the one meant.
+		const pressedLine = press?.onLine ? press.from : undefined;
+		const cue = this.#cueOf(event.target) ?? pressedLine;
 		if (!cue) return;
 		if (onTimeLink(event.target)) {
 			this.#anchor = cue;
 			return;
 		}
-		if (!(event.target as Element).closest('button.line')) return;
-		if (this.#drag?.moved) {
-			this.#drag = undefined;
-			return;
-		}
+		if (!pressedLine && !(event.target as Element).closest('button.line')) return;
 		if (event.shiftKey && this.#anchor && this.#options.selection) {
 			this.#select(spanOf(this.#anchor, cue));
 			return;
@@ -69,14 +82,19 @@ export class LineGestures {
 
 	pointerdown = (event: PointerEvent) => {
 		const cue = this.#cueOf(event.target);
-		if (cue && event.button === 0 && !event.shiftKey) this.#drag = { from: cue, moved: false };
+		const onLine = !!(event.target as Element).closest('button.line');
+		this.#drag =
+			cue && event.button === 0 && !event.shiftKey
+				? { from: cue, onLine, x: event.clientX, y: event.clientY, moved: false }
+				: undefined;
 	};
 
 	pointerover = (event: PointerEvent) => {
 		const cue = this.#cueOf(event.target);
 		const drag = this.#drag;
 		if (!this.#options.selection || !drag || !cue || (event.buttons & 1) === 0) return;
-		if (cue !== drag.from) drag.moved = true;
+		const travelled = Math.hypot(event.clientX - drag.x, event.clientY - drag.y);
+		if (cue !== drag.from && travelled >= DRAG_DISTANCE_PX) drag.moved = true;
 		if (drag.moved) {
 			this.#anchor = drag.from;
 			this.#select(spanOf(drag.from, cue));
