@@ -66,6 +66,8 @@ const server = createServer((request, response) => {
 	files(request, response, () => void notFound(request, response));
 });
 server.listen(Number(values.port), values.host, () => {
-	if (values.log) return;
-	console.log(`Serving ${values.dir}/ at http://${values.host}:${values.port}/`);
+	// The port really listened on (`--port 0` takes a free one), on standard error: with --log,
+	// standard output is the responses' JSON lines.
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+	console.error(`Serving ${values.dir}/ at http://${values.host}:${port}/`);
 });

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { writeWav } from './fixtures/import/audio';
-import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
+import { buildIn, copyProject, serveCopy } from './project-copy';
 
 const run = promisify(execFile);
 
@@ -16,7 +16,7 @@ const run = promisify(execFile);
 test.describe('an imported OHMS file', () => {
 	test.describe.configure({ mode: 'serial' });
 	let project: ReturnType<typeof copyProject>;
-	let server: { stop: () => void } | undefined;
+	let server: Awaited<ReturnType<typeof serveCopy>> | undefined;
 	let base = '';
 	const slug = 'import-test-a-recording-session';
 
@@ -33,9 +33,8 @@ test.describe('an imported OHMS file', () => {
 		expect(imported.stdout).toContain(slug);
 		const build = await buildIn(project.dir);
 		expect(build.code, build.output).toBe(0);
-		const port = 4205 + test.info().parallelIndex + PORT_OFFSET;
-		base = `http://127.0.0.1:${port}`;
-		server = await serveCopy(project.dir, port);
+		server = await serveCopy(project.dir);
+		base = server.origin;
 	});
 	test.afterAll(() => {
 		server?.stop();

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { ERROR_RELOAD_AFTER_MS } from '../src/lib/kiosk/idle';
 import { expect, test, WEBKIT_PROJECT } from './engines';
 import { leaveAttract, wordsOf } from './helpers';
-import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
+import { buildIn, copyProject, serveCopy } from './project-copy';
 import { fixtureCollection, SITE_FIXTURE } from './site-fixture';
 
 const audioTime = (page: Page) =>
@@ -421,13 +421,15 @@ test.describe('kiosk idle reset', () => {
 	test.describe.configure({ mode: 'serial' });
 	test.use({ viewport: { width: 1920, height: 1080 } });
 	let project: ReturnType<typeof copyProject>;
-	let server: { stop: () => void } | undefined;
-	let port = 0;
+	let server: { stop: () => void; origin: string } | undefined;
 	let base = '';
 
+	/** Serves the copy, again where it was after a restart: the kiosk's page must find it. */
 	async function startServer() {
 		server?.stop();
-		server = await serveCopy(project.dir, port);
+		const port = base ? Number(new URL(base).port) : 0;
+		server = await serveCopy(project.dir, { port });
+		base = server.origin;
 	}
 
 	test.beforeAll(async () => {
@@ -444,8 +446,6 @@ test.describe('kiosk idle reset', () => {
 		writeFileSync(file, JSON.stringify(collection, null, '\t'));
 		const build = await buildIn(project.dir);
 		expect(build.code, build.output).toBe(0);
-		port = 4185 + test.info().parallelIndex + PORT_OFFSET;
-		base = `http://127.0.0.1:${port}`;
 		await startServer();
 	});
 	test.afterAll(() => {

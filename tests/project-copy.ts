@@ -33,20 +33,37 @@ export interface Served {
 }
 
 /**
- * Serves a copy's build/ like a static host; resolves once it answers. With `log`, `served`
- * collects every response it sends.
+ * Serves a copy's build/ like a static host, on a port the system picks free (a fixed one could
+ * already hold someone else's site, which the test would then check); resolves once it answers.
+ * With `log`, `served` collects every response it sends. `port` serves again where an earlier
+ * server was (the same origin, for a page that must find its site again).
  */
 export async function serveCopy(
 	dir: string,
-	port: number,
-	{ log = false } = {}
+	{ log = false, port = 0 } = {}
 ): Promise<{ stop: () => void; served: Served[]; origin: string }> {
 	const served: Served[] = [];
 	const server = spawn(
 		'node',
 		['scripts/serve.js', '--port', String(port), ...(log ? ['--log'] : [])],
-		{ cwd: dir, stdio: ['ignore', log ? 'pipe' : 'ignore', 'inherit'] }
+		{ cwd: dir, stdio: ['ignore', log ? 'pipe' : 'ignore', 'pipe'] }
 	);
+	const stop = () => server.kill();
+	// serve.js says where it listens on standard error.
+	const listening = new Promise<string>((resolve, reject) => {
+		let said: string | undefined = '';
+		server.stderr!.on('data', (chunk: Buffer) => {
+			// Once it listens, what it says is the test's to see.
+			if (said === undefined) return void process.stderr.write(chunk);
+			said += chunk.toString();
+			const address = said.match(/Serving .* at (http:\/\/[^/\s]+)\//);
+			if (address) {
+				said = undefined;
+				resolve(address[1]!);
+			}
+		});
+		server.once('exit', (code) => reject(new Error(`the copy's server exited (${code}): ${said}`)));
+	});
 	let partial = '';
 	server.stdout?.on('data', (chunk: Buffer) => {
 		// A chunk may end inside a line: keep that part for the next one.
@@ -54,16 +71,21 @@ export async function serveCopy(
 		partial = lines.pop()!;
 		for (const line of lines.filter(Boolean)) served.push(JSON.parse(line));
 	});
-	for (let tries = 0; tries < 100; tries++) {
-		const up = await fetch(`http://127.0.0.1:${port}/`).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (up) return { stop: () => server.kill(), served, origin: `http://127.0.0.1:${port}` };
-		await new Promise((r) => setTimeout(r, 100));
+	try {
+		const origin = await listening;
+		for (let tries = 0; tries < 100; tries++) {
+			const up = await fetch(`${origin}/`).then(
+				(r) => r.ok,
+				() => false
+			);
+			if (up) return { stop, served, origin };
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		throw new Error(`the copy's server did not answer at ${origin}`);
+	} catch (error) {
+		stop();
+		throw error;
 	}
-	server.kill();
-	throw new Error(`the copy's server did not answer on port ${port}`);
 }
 
 /** Added to every port the tests open (see playwright.config.ts). */

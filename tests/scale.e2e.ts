@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { scaleSlug, writeScaleCollection } from '../scripts/bench/scale-fixture.js';
 import type { OfflineEntry } from '../src/lib/kiosk/offline';
-import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
+import { buildIn, copyProject, serveCopy } from './project-copy';
 
 /** The SHA-256 of a file, read a chunk at a time. */
 async function sha256(path: string): Promise<string> {
@@ -86,9 +86,8 @@ test('an archive of 61 clips, one of them two hours long, builds and plays', asy
 
 		// The 2-hour clip plays as the demonstration does: a line near its end seeks the audio
 		// there (by byte ranges) and is marked.
-		const port = 4185 + test.info().parallelIndex + PORT_OFFSET;
-		server = await serveCopy(project.dir, port, { log: true });
-		await page.goto(`http://127.0.0.1:${port}/clips/${scaleSlug(1)}`);
+		server = await serveCopy(project.dir, { log: true });
+		await page.goto(`${server.origin}/clips/${scaleSlug(1)}`);
 		await expect(page.getByTestId('waveform')).toHaveAttribute('data-drawn', 'true');
 		const lines = page.locator('[data-languages] button[data-start]');
 		const count = await lines.count();
@@ -153,7 +152,7 @@ test('a recording over 2 GiB builds, and is served in byte ranges', async () => 
 		const published = join(project.dir, 'build', 'media', 'test-clip', 'audio.wav');
 		expect(statSync(published).size).toBe(44 + data);
 
-		server = await serveCopy(project.dir, 4195 + test.info().parallelIndex + PORT_OFFSET);
+		server = await serveCopy(project.dir);
 		const response = await fetch(`${server.origin}/media/test-clip/audio.wav`, {
 			headers: { range: 'bytes=2200000000-2200000099' }
 		});

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { CLIP, leaveAttract } from './helpers';
-import { buildIn, copyProject, PORT_OFFSET, serveCopy } from './project-copy';
+import { buildIn, copyProject, serveCopy } from './project-copy';
 
 /*
  * A collection whose transcripts and metadata carry markup and script: cue text, speaker names,
@@ -64,7 +64,7 @@ function writeHostileCollection(dir: string) {
 test.describe('hostile content', () => {
 	test.describe.configure({ mode: 'serial' });
 	let project: ReturnType<typeof copyProject>;
-	let server: { stop: () => void } | undefined;
+	let server: Awaited<ReturnType<typeof serveCopy>> | undefined;
 	let base = '';
 
 	test.beforeAll(async () => {
@@ -74,9 +74,8 @@ test.describe('hostile content', () => {
 		const build = await buildIn(project.dir);
 		// Dropped tags are warnings, not errors: the build goes through and says so.
 		expect(build.code, build.output).toBe(0);
-		const port = 4195 + test.info().parallelIndex + PORT_OFFSET;
-		base = `http://127.0.0.1:${port}`;
-		server = await serveCopy(project.dir, port);
+		server = await serveCopy(project.dir);
+		base = server.origin;
 	});
 	test.afterAll(() => {
 		server?.stop();
