@@ -408,64 +408,54 @@ describe('messages', () => {
 });
 
 describe('signals', () => {
-	it('SIGTERM to npm run align stops the aligner and leaves no copy of the recording', async () => {
+	/** `npm run align` on a copy of the align fixture, once its (fake, slow) aligner runs. */
+	async function alignUnderWay(name: string) {
 		const aligner = makeFakeAligner('slow', 60_000);
-		const dirAlign = join(work, 'signals');
-		cpSync('tests/fixtures/align/collection', dirAlign, { recursive: true });
+		const dir = join(work, name);
+		cpSync('tests/fixtures/align/collection', dir, { recursive: true });
 		const child = spawn(
 			process.execPath,
-			['scripts/align.js', 'steppe-strike', '--transcripts', dirAlign],
+			['scripts/align.js', 'steppe-strike', '--transcripts', dir],
 			{ env: { ...process.env, ALIGNER_DIR: aligner }, stdio: 'ignore' }
 		);
+		const exited = new Promise((done) => child.on('exit', (code, signal) => done(code ?? signal)));
 		const pidFile = join(aligner, 'pid');
 		for (let i = 0; i < 600 && !existsSync(pidFile); i++)
 			await new Promise((r) => setTimeout(r, 50));
-		const alignerPid = Number(readFileSync(pidFile, 'utf8'));
-		expect(leftovers(dirAlign).some((n) => n.includes('align-work'))).toBe(true);
-		child.kill('SIGTERM');
-		const code = await new Promise((done) => child.on('exit', (c, s) => done(c ?? s)));
-		expect(code).toBe(143);
+		return { dir, child, exited, alignerPid: Number(readFileSync(pidFile, 'utf8')) };
+	}
+
+	/** Whether the process is gone within 5 s. */
+	async function endsSoon(pid: number) {
 		const alive = () => {
 			try {
-				process.kill(alignerPid, 0);
+				process.kill(pid, 0);
 				return true;
 			} catch {
 				return false;
 			}
 		};
 		for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
-		expect(alive()).toBe(false);
-		expect(leftovers(dirAlign)).toEqual([]);
+		return !alive();
+	}
+
+	it('SIGTERM to npm run align stops the aligner and leaves no copy of the recording', async () => {
+		const { dir, child, exited, alignerPid } = await alignUnderWay('signals');
+		expect(leftovers(dir).some((n) => n.includes('align-work'))).toBe(true);
+		child.kill('SIGTERM');
+		expect(await exited).toBe(143);
+		expect(await endsSoon(alignerPid)).toBe(true);
+		expect(leftovers(dir)).toEqual([]);
 	}, 60_000);
 
 	it('SIGKILL to npm run align: the aligner sees its parent gone and stops', async () => {
-		const aligner = makeFakeAligner('slow', 60_000);
-		const dirAlign = join(work, 'sigkill');
-		cpSync('tests/fixtures/align/collection', dirAlign, { recursive: true });
-		const child = spawn(
-			process.execPath,
-			['scripts/align.js', 'steppe-strike', '--transcripts', dirAlign],
-			{ env: { ...process.env, ALIGNER_DIR: aligner }, stdio: 'ignore' }
-		);
-		const pidFile = join(aligner, 'pid');
-		for (let i = 0; i < 600 && !existsSync(pidFile); i++)
-			await new Promise((r) => setTimeout(r, 50));
-		const alignerPid = Number(readFileSync(pidFile, 'utf8'));
+		const { dir, child, exited, alignerPid } = await alignUnderWay('sigkill');
 		child.kill('SIGKILL');
-		await new Promise((done) => child.on('exit', done));
-		const alive = () => {
-			try {
-				process.kill(alignerPid, 0);
-				return true;
-			} catch {
-				return false;
-			}
-		};
-		for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
-		expect(alive()).toBe(false);
+		await exited;
+		expect(await endsSoon(alignerPid)).toBe(true);
 		// The next tool to take the lock sweeps the copy of the recording the kill left.
-		const release = await lockCollection(dirAlign, 'test');
+		const release = await lockCollection(dir, 'test');
 		release();
-		expect(leftovers(dirAlign)).toEqual([]);
+		expect(leftovers(dir)).toEqual([]);
 	}, 60_000);
 });
