@@ -162,3 +162,25 @@ export async function shortLine(page: Page): Promise<number> {
 	const early = lengths.slice(0, Math.ceil(lengths.length / 2));
 	return early.indexOf(Math.min(...early));
 }
+
+/**
+ * Records each transcript line the page marks as current from now on; returns a reader of their
+ * start times, in order. A clicked line plays on, and a short one can be left behind before a
+ * check looks at it on a busy machine: the record cannot miss it.
+ */
+export async function recordMarkedLines(page: Page): Promise<() => Promise<number[]>> {
+	await page.evaluate(() => {
+		const marked: number[] = [];
+		(window as unknown as { __marked: number[] }).__marked = marked;
+		new MutationObserver((changes) => {
+			for (const { target } of changes) {
+				const line = target as HTMLElement;
+				if (line.getAttribute('aria-current') === 'true') marked.push(Number(line.dataset.start));
+			}
+		}).observe(document.querySelector('[data-languages]')!, {
+			subtree: true,
+			attributeFilter: ['aria-current']
+		});
+	});
+	return () => page.evaluate(() => (window as unknown as { __marked: number[] }).__marked);
+}

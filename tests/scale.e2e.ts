@@ -14,6 +14,7 @@ import { expect, test } from '@playwright/test';
 import { scaleSlug, writeScaleCollection } from '../scripts/bench/scale-fixture.js';
 import type { OfflineEntry } from '../src/lib/kiosk/offline';
 import { buildIn, copyProject, serveCopy } from './project-copy';
+import { recordMarkedLines } from './helpers';
 
 /** The SHA-256 of a file, read a chunk at a time. */
 async function sha256(path: string): Promise<string> {
@@ -95,15 +96,23 @@ test('an archive of 61 clips, one of them two hours long, builds and plays', asy
 		const line = lines.nth(count - 20);
 		const start = Number(await line.getAttribute('data-start'));
 		expect(start).toBeGreaterThan(7000);
+		const marked = await recordMarkedLines(page);
 		await line.click();
-		await expect(line).toHaveAttribute('aria-current', 'true', { timeout: 15_000 });
+		await expect.poll(async () => (await marked())[0]).toBe(start);
 		await expect
 			.poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
 			.toBeGreaterThanOrEqual(start - 0.05);
 		await page.evaluate(() => document.querySelector('audio')!.pause());
 		const audio = server.served.filter((r) => r.url === `/media/${scaleSlug(1)}/audio.mp3`);
 		expect(audio.length).toBeGreaterThan(0);
-		expect(audio.reduce((n, r) => n + r.bytes, 0)).toBeLessThan(statSync(longAudio).size / 4);
+		// By byte ranges: one starts near the end, and the whole is far from the file (the server
+		// counts what it wrote, which includes what loopback sockets took before the browser
+		// cancelled a request: 13.6 MB of 43 MB was seen on a busy machine).
+		const size = statSync(longAudio).size;
+		expect(audio.some((r) => Number(r.range?.match(/^bytes=(\d+)-/)?.[1]) > size * 0.75)).toBe(
+			true
+		);
+		expect(audio.reduce((n, r) => n + r.bytes, 0)).toBeLessThan(size / 2);
 	} finally {
 		server?.stop();
 		project.remove();
