@@ -3,6 +3,7 @@
 // collection; transcripts/ belongs to whoever deploys the site and is checked by the build.)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../src/lib/transcript/vtt.ts';
 import { chaptersVtt, narrationLanguages, spokenText, TAIL, transcriptVtt } from './narrate.js';
@@ -20,9 +21,140 @@ const slugs = readdirSync(SOURCE)
 /** @type {(slug: string) => Narration} */
 const narrationOf = (slug) => JSON.parse(readFileSync(join(SOURCE, `${slug}.json`), 'utf8'));
 
+// The INED page that the narration's facts come from sits beside the repository, in the
+// project's shared folder; a clone on its own (CI) does not have it, so the check against it is
+// skipped there. Its words are not copied into this repository.
+const INED_PAGE = fileURLToPath(
+	new URL('../../shared/sources/ined-sound-archives.txt', import.meta.url)
+);
+const hasInedPage = existsSync(INED_PAGE);
+const RUN = 6;
+// Titles are names, not sentences: the publication's and the six recordings' (as the INED page
+// gives them) may be cited in full.
+const TITLES = new RegExp(
+	[
+		'INED Éditions',
+		'Sound Archives: European Memories of the Gulag',
+		'Organising an escape',
+		'About the underground organisations in the camps',
+		'About eliminating spies in the camps',
+		'Underground life at Kengir camp',
+		'The Kengir uprising put down',
+		'Witness to the suppression of the Kengir revolt'
+	].join('|'),
+	'gi'
+);
+
+/** Lower-case words without punctuation: “Hard-labour” is “hard labour”, “Stalin’s” is “stalin s”. */
+const wordsOf = (/** @type {string} */ text) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** Every run of `n` consecutive words of a list of words. */
+const runsOf = (/** @type {string[]} */ words, /** @type {number} */ n) =>
+	words.length < n ? [] : words.slice(0, words.length - n + 1).map((_, i) => words.slice(i, i + n));
+/** A run's words joined, its word `at` replaced by a wildcard… */
+const blank = (/** @type {string[]} */ run, /** @type {number} */ at) =>
+	run.map((w, i) => (i === at ? '*' : w)).join(' ');
+/** …or left out. */
+const without = (/** @type {string[]} */ run, /** @type {number} */ at) =>
+	run.filter((_, i) => i !== at).join(' ');
+
+/**
+ * A checker for close copies of a source text: a run of RUN words in the same order, the same
+ * run with one word changed, one word inserted or one word left out.
+ * @param {string} source
+ * @returns {(text: string) => string[]} the copied runs found in a text
+ */
+function copyChecker(source) {
+	const sourceWords = wordsOf(source);
+	const changed = new Set();
+	const shortened = new Set();
+	const exact = new Set();
+	for (const run of runsOf(sourceWords, RUN)) {
+		exact.add(run.join(' '));
+		for (let i = 0; i < RUN; i++) changed.add(blank(run, i));
+	}
+	for (const run of runsOf(sourceWords, RUN + 1))
+		for (let i = 0; i <= RUN; i++) shortened.add(without(run, i));
+	return (text) => {
+		const found = [];
+		for (const part of text.split(TITLES)) {
+			const words = wordsOf(part);
+			for (const run of runsOf(words, RUN)) {
+				const joined = run.join(' ');
+				if (exact.has(joined)) found.push(`same words: “${joined}”`);
+				else if (run.some((_, i) => changed.has(blank(run, i))))
+					found.push(`one word changed: “${joined}”`);
+				else if (shortened.has(joined)) found.push(`one word left out: “${joined}”`);
+			}
+			for (const run of runsOf(words, RUN + 1))
+				if (run.some((_, i) => exact.has(without(run, i))))
+					found.push(`one word inserted: “${run.join(' ')}”`);
+		}
+		return found;
+	};
+}
+
 /** Made-up timings, one per cue, a second and a half apart. */
 const timingsFor = (/** @type {Narration} */ narration) =>
 	narration.cues.map((_, i) => ({ start: 0.6 + i * 1.5, end: 1.6 + i * 1.5 }));
+
+describe('the close-copy check', () => {
+	const check = copyChecker(
+		'The keeper rowed out to the lighthouse on the rocks every single morning, long before dawn.'
+	);
+	it('finds six words in the same order, with case and punctuation ignored', () => {
+		expect(check('Then: “Rowed out to the Lighthouse, on” foot.')).toContain(
+			'same words: “rowed out to the lighthouse on”'
+		);
+		expect(check('He went out in a boat to the lighthouse.')).toEqual([]);
+	});
+	it('finds a run with one word changed, inserted or left out', () => {
+		expect(check('She rowed out to the lamp on the shore.')).toContain(
+			'one word changed: “rowed out to the lamp on”'
+		);
+		expect(check('Each day she rowed out to the old lighthouse on a boat.')).toEqual([
+			'one word inserted: “rowed out to the old lighthouse on”'
+		]);
+		expect(check('The keeper rowed out the lighthouse way.')).toEqual([
+			'one word left out: “the keeper rowed out the lighthouse”'
+		]);
+	});
+	it('lets titles through: they are names', () => {
+		expect(check('Her book is called Organising an escape.')).toEqual([]);
+	});
+	it('lets the same facts through in other words', () => {
+		expect(check('Every morning before sunrise he took a boat to the lighthouse.')).toEqual([]);
+	});
+
+	// The five close paraphrases of the INED page that issue 30 found in the narration, before
+	// they were reworded: the check must catch each of them.
+	it.skipIf(!hasInedPage)(
+		hasInedPage
+			? 'catches the five close paraphrases of the INED page found in issue 30'
+			: 'catches the five close paraphrases of issue 30 (skipped: ../shared/sources/ined-sound-archives.txt is not beside this repository, as in CI)',
+		() => {
+			const ined = copyChecker(readFileSync(INED_PAGE, 'utf8'));
+			for (const old of [
+				'An informer could only be dealt with by prisoners of his own nationality.',
+				'One of their aims was to disrupt the work of the camp intelligence officers by eliminating informers.',
+				'Discipline problems became a major obstacle to running the camps and to meeting production plans.',
+				'The organisations helped the weakest prisoners when they came out of isolation blocks and punishment huts.',
+				'After 1944, the Soviet camps received many political prisoners sentenced to long terms of hard labour.'
+			])
+				expect(ined(old), old).not.toEqual([]);
+		}
+	);
+
+	const collection = join(OUT, 'collection.json');
+	it.skipIf(!hasInedPage || !existsSync(collection))(
+		'finds no run of the INED page in the collection’s description',
+		() => {
+			const copied = copyChecker(readFileSync(INED_PAGE, 'utf8'));
+			const { description = {} } = JSON.parse(readFileSync(collection, 'utf8'));
+			for (const [lang, text] of Object.entries(description))
+				expect(copied(String(text)), `description ${lang}`).toEqual([]);
+		}
+	);
+});
 
 describe('the demonstration narration', () => {
 	it('has the six clips of the brief', () => {
@@ -61,6 +193,34 @@ describe('the demonstration narration', () => {
 					if (narration.language === 'uk') expect(spoken, `cue ${i + 1}`).not.toMatch(/[A-Za-z]/);
 				}
 			});
+
+			// Rule 2 of the content brief: every sentence is the edition's own, in every language.
+			it.skipIf(!hasInedPage)(
+				hasInedPage
+					? 'copies no run of the INED page, in any language (its cues, chapters and description)'
+					: 'copies no run of the INED page (skipped: ../shared/sources/ined-sound-archives.txt is not beside this repository, as in CI)',
+				() => {
+					const copied = copyChecker(readFileSync(INED_PAGE, 'utf8'));
+					/** @type {[string, string][]} */
+					const texts = [];
+					for (const [i, cue] of narration.cues.entries())
+						for (const [lang, text] of Object.entries(cue))
+							texts.push([`cue ${i + 1} ${lang}`, text]);
+					for (const [i, chapter] of narration.chapters.entries())
+						for (const lang of narrationLanguages(narration))
+							texts.push([`chapter ${i + 1} ${lang}`, chapter[lang]]);
+					const clip = join(OUT, slug, 'clip.json');
+					if (existsSync(clip))
+						for (const [lang, text] of Object.entries(
+							JSON.parse(readFileSync(clip, 'utf8')).description ?? {}
+						))
+							texts.push([`clip.json description ${lang}`, String(text)]);
+					const found = texts.flatMap(([where, text]) =>
+						copied(text).map((run) => `${where}: ${run}`)
+					);
+					expect(found).toEqual([]);
+				}
+			);
 
 			it('has 15 to 35 cues and chapters that start on them, in order', () => {
 				expect(narration.cues.length).toBeGreaterThanOrEqual(15);

@@ -196,7 +196,12 @@ test('the clip page links its oEmbed file, which embeds the player', async ({ pa
 		.locator('link[rel="alternate"][type="application/json+oembed"]')
 		.getAttribute('href');
 	const oembed = await (await request.get(href!)).json();
-	expect(oembed).toMatchObject({ version: '1.0', type: 'rich', author_name: 'Antanas Petrikonis' });
+	// A synthesized narration's author is the edition's narrator, never the witness.
+	expect(oembed).toMatchObject({
+		version: '1.0',
+		type: 'rich',
+		author_name: 'Narrator of the edition (synthesized narration; subject: Antanas Petrikonis)'
+	});
 	expect(oembed.html).toContain(`/embed/${CLIP}"`);
 });
 

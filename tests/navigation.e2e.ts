@@ -20,7 +20,7 @@ test('clip to clip without a reload: audio, transcript and highlight belong to t
 	// A marker on the window: it survives only if the document is not reloaded.
 	await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
 
-	const related = page.getByRole('region', { name: /Other recordings of/ }).getByRole('link');
+	const related = page.getByRole('region', { name: /Other recordings about/ }).getByRole('link');
 	const target = related.first();
 	const title = (await target.textContent())!.trim();
 	const href = (await target.getAttribute('href'))!;

@@ -70,15 +70,17 @@ describe('iframeCode', () => {
 });
 
 describe('oembed', () => {
+	const details = {
+		title: 'The Kengir uprising put down',
+		witness: 'Antanas Petrikonis',
+		site: 'Memories of the Gulag',
+		siteUrl: 'https://archive.example.org/',
+		embedUrl: 'https://archive.example.org/embed/petrikonis',
+		frameTitle: 'The Kengir uprising put down, Antanas Petrikonis: player and transcript'
+	};
+
 	it('is a rich oEmbed 1.0 response whose html frames the player', () => {
-		const response = oembed({
-			title: 'The Kengir uprising put down',
-			witness: 'Antanas Petrikonis',
-			site: 'Memories of the Gulag',
-			siteUrl: 'https://archive.example.org/',
-			embedUrl: 'https://archive.example.org/embed/petrikonis',
-			frameTitle: 'The Kengir uprising put down, Antanas Petrikonis: player and transcript'
-		});
+		const response = oembed({ ...details, synthesized: false });
 		expect(response).toMatchObject({
 			version: '1.0',
 			type: 'rich',
@@ -90,5 +92,13 @@ describe('oembed', () => {
 		expect(response.html).toMatch(
 			/^<iframe src="https:\/\/archive.example.org\/embed\/petrikonis"/
 		);
+	});
+
+	it('names the edition’s narrator, never the witness, as the author of a synthesized narration', () => {
+		const response = oembed({ ...details, synthesized: true });
+		expect(response.author_name).toBe(
+			'Narrator of the edition (synthesized narration; subject: Antanas Petrikonis)'
+		);
+		expect(response.author_name).not.toBe('Antanas Petrikonis');
 	});
 });

@@ -4,6 +4,8 @@
  * navigates to or stores what a host sends. See the README's "Embedding a recording".
  */
 
+import { quoteAuthor } from '../transcript/citation.ts';
+
 /** Every message, both ways, carries this, so the player and host ignore others' messages. */
 export const PROTOCOL = 'testimony-player';
 
@@ -90,19 +92,38 @@ export interface OEmbed {
 	height: number;
 }
 
+/**
+ * The response, in English. Its author is the one a citation names (quoteAuthor): the witness
+ * of a recording, but the edition's narrator of a synthesized narration, whose subject the
+ * witness is.
+ */
 export function oembed(details: {
 	title: string;
 	witness: string;
+	synthesized: boolean;
 	site: string;
 	siteUrl: string;
 	embedUrl: string;
 	frameTitle: string;
 }): OEmbed {
+	const author = quoteAuthor(
+		{
+			witness: details.witness,
+			title: details.title,
+			collection: details.site,
+			credit: '',
+			url: details.embedUrl,
+			accessed: new Date(0),
+			locale: 'en',
+			synthesized: details.synthesized
+		},
+		[]
+	);
 	return {
 		version: '1.0',
 		type: 'rich',
 		title: details.title,
-		author_name: details.witness,
+		author_name: author,
 		provider_name: details.site,
 		provider_url: details.siteUrl,
 		html: iframeCode(details.embedUrl, details.frameTitle),

@@ -7,24 +7,22 @@ import type { CatalogueOf } from './messages.ts';
  */
 export const lt: CatalogueOf<'lt'> = {
 	'site.skip': 'Pereiti prie pagrindinio turinio',
-	'site.home': 'Pradžia',
 	'site.language': 'Sąsajos kalba',
 	'site.footer': 'Faktai ir įrašai: {credit}.',
+	'site.footerFacts': 'Faktai: {credit}.',
 	'site.footerRecording': 'Originalų įrašą saugo {heldBy}. Šaltinis: {credit}.',
 	'site.footerHeld': 'Originalų įrašą saugo {heldBy}.',
 	'site.footerNarration':
 		'Faktai: {credit}. Įgarsinimas parašytas ir sintezuotas šiam leidimui; originalų įrašą saugo {heldBy}.',
-	'home.clips': 'Įrašai',
 	'home.witnesses': 'Liudytojai',
 	'clip.witness': 'Liudytojas',
 	'clip.duration': 'Trukmė',
 	'clip.languages': 'Nuorašo kalbos',
 	'clip.recorded': 'Įrašyta',
-	'clip.listen': 'Klausytis',
 	'clip.transcript': 'Nuorašas',
 	'clip.original': 'originalas',
-	'clip.translation': 'vertimas',
-	// {heldBy} is the subject, in the nominative: „…saugo jo archyvas“.
+	// {heldBy} is the subject, in the nominative, and names the holder: „…saugo archyvas „Sound
+	// Archives: European Memories of the Gulag“ (INED Éditions)“.
 	'clip.synthesized':
 		'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas. Originalų įrašą saugo {heldBy}.',
 	'clip.credit': 'Šaltinis: {credit}.',
@@ -32,10 +30,10 @@ export const lt: CatalogueOf<'lt'> = {
 	'clip.synthesizedShort': 'Sintezuotas įgarsinimas, o ne liudytojo balsas',
 	'clip.provenance': 'Iš kur šis įrašas',
 	'clip.noAudioSupport': 'Jūsų naršyklė negali atkurti šio garso įrašo.',
-	'clip.at': 'ties {time}',
 	'clip.all': 'Visi įrašai',
-	// The name stays in the nominative, whatever it is.
+	// The name stays in the nominative, whatever it is: after the verb, or after a colon.
 	'clip.more': 'Kiti įrašai, kuriuose liudija {witness}',
+	'clip.moreAbout': 'Kiti įrašai apie liudytoją: {witness}',
 	'clip.about': 'Apie šį įrašą',
 	'clip.details': 'Išsamiau',
 	'iiif.link': 'IIIF manifestas',
@@ -126,7 +124,6 @@ export const lt: CatalogueOf<'lt'> = {
 	'transcript.languageShort': 'Kalba',
 	'transcript.parallel': 'Rodyti ir originalą greta',
 	'transcript.follow': 'Grįžti prie dabartinės eilutės',
-	'transcript.lineAt': '{time}, {speaker}',
 	'transcript.download': 'Atsisiųsti nuorašą',
 	'transcript.downloadVtt': '{language} (WebVTT)',
 	'transcript.downloadText': '{language} (tekstas)',
@@ -144,9 +141,6 @@ export const lt: CatalogueOf<'lt'> = {
 	'transcript.linkTo': 'Nuoroda į eilutę ties {time}',
 	'transcript.selected': 'pasirinkta',
 	'quote.title': 'Pasirinkta ištrauka',
-	'quote.hint':
-		'Kelioms eilutėms pasirinkti: Shift+spustelėjimas, vilkimas arba Shift+rodyklių klavišai.',
-	'quote.range': 'nuo {start} iki {end}',
 	'quote.citation': 'Kaip cituoti',
 	'quote.copyText': 'Kopijuoti citatą',
 	'quote.copyMarkdown': 'Kopijuoti kaip Markdown',
@@ -208,7 +202,6 @@ export const lt: CatalogueOf<'lt'> = {
 	'find.next': 'Kitas atitikmuo',
 	'find.count': '{current} iš {count}',
 	'find.none': 'Atitikmenų nėra',
-	'find.clear': 'Išvalyti paiešką',
 	'about.title': 'Apie šį rinkinį',
 	'accessibility.title': 'Pareiškimas dėl prieinamumo',
 	'kiosk.begin': 'Palieskite ekraną ir klausykitės',
@@ -238,9 +231,9 @@ export const lt: CatalogueOf<'lt'> = {
 		other: '{count} min.'
 	},
 	'kiosk.staff': 'Darbuotojams',
-	'kiosk.offlineStoring': 'Neprisijungus naudojama kopija: įrašoma…',
-	'kiosk.offlineStored': 'Neprisijungus naudojama kopija: paruošta',
+	'kiosk.offlineStoring': 'Kopija darbui be ryšio: saugoma…',
+	'kiosk.offlineStored': 'Kopija darbui be ryšio: paruošta',
 	'kiosk.offlineFailed':
-		'Kopijos neprisijungus įrašyti nepavyko, todėl kioskui reikia tinklo: {reason}',
+		'Nepavyko išsaugoti kopijos darbui be ryšio, todėl kioskui reikia tinklo: {reason}',
 	'kiosk.offlineRetry': 'Bandyti dar kartą'
 };

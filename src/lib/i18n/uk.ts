@@ -6,24 +6,22 @@ import type { CatalogueOf } from './messages.ts';
  */
 export const uk: CatalogueOf<'uk'> = {
 	'site.skip': 'Перейти до основного вмісту',
-	'site.home': 'Головна',
 	'site.language': 'Мова інтерфейсу',
 	'site.footer': 'Факти й записи: {credit}.',
+	'site.footerFacts': 'Факти: {credit}.',
 	'site.footerRecording': 'Оригінал запису зберігає {heldBy}. Джерело: {credit}.',
 	'site.footerHeld': 'Оригінал запису зберігає {heldBy}.',
 	'site.footerNarration':
 		'Факти: {credit}. Озвучення написане й синтезоване для цього видання; оригінал запису зберігає {heldBy}.',
-	'home.clips': 'Записи',
 	'home.witnesses': 'Свідки',
 	'clip.witness': 'Свідок',
 	'clip.duration': 'Тривалість',
 	'clip.languages': 'Мови транскрипту',
 	'clip.recorded': 'Записано',
-	'clip.listen': 'Слухати',
 	'clip.transcript': 'Транскрипт',
 	'clip.original': 'оригінал',
-	'clip.translation': 'переклад',
-	// {heldBy} is the subject, in the nominative: «…зберігає його архів».
+	// {heldBy} is the subject, in the nominative, and names the holder: «…зберігає архів «Sound
+	// Archives: European Memories of the Gulag» (INED Éditions)».
 	'clip.synthesized':
 		'Синтезоване озвучення резюме, написаного для цього видання, а не голос свідка. Оригінал запису зберігає {heldBy}.',
 	'clip.credit': 'Джерело: {credit}.',
@@ -31,10 +29,10 @@ export const uk: CatalogueOf<'uk'> = {
 	'clip.synthesizedShort': 'Синтезоване озвучення, а не голос свідка',
 	'clip.provenance': 'Звідки цей запис',
 	'clip.noAudioSupport': 'Ваш браузер не може відтворити цей аудіозапис.',
-	'clip.at': 'на {time}',
 	'clip.all': 'Усі записи',
-	// The name stays in the nominative, whatever it is.
+	// The name stays in the nominative, whatever it is: after the verb, or after a colon.
 	'clip.more': 'Інші записи, у яких свідчить {witness}',
+	'clip.moreAbout': 'Інші записи про свідка: {witness}',
 	'clip.about': 'Про цей запис',
 	'clip.details': 'Деталі',
 	'iiif.link': 'Маніфест IIIF',
@@ -72,7 +70,7 @@ export const uk: CatalogueOf<'uk'> = {
 	'player.interrupted':
 		'Відтворення перервано: не вдалося прочитати аудіо. Транскрипт нижче й далі доступний.',
 	'player.stalled':
-		'Аудіо перестало надходити: можливо, зникло з’єднання. Відтворення продовжиться саме, щойно з’єднання відновиться; транскрипт нижче й далі доступний.',
+		'Аудіо перестало надходити: можливо, зникло з’єднання. Відтворення відновиться автоматично, щойно з’єднання відновиться; транскрипт нижче й далі доступний.',
 	'player.waveformMissing':
 		'Не вдалося завантажити звукову хвилю. Запис і транскрипт працюють і без неї, а сама вона з’явиться, щойно відновиться з’єднання.',
 	'player.shortcuts': 'Гарячі клавіші',
@@ -80,7 +78,7 @@ export const uk: CatalogueOf<'uk'> = {
 	'player.more': 'Інші елементи керування',
 	'player.shortcutsIntro':
 		'Ці клавіші діють будь-де на сторінці, але ніколи — коли ви вводите текст у поле або коли відкрите діалогове вікно, як-от це.',
-	'player.shortcutsEnabled': 'Скорочення однією клавішею ввімкнено',
+	'player.shortcutsEnabled': 'Керування однією клавішею ввімкнено',
 	'key.toggle': 'Відтворити або призупинити',
 	'key.back': 'Назад на 10 секунд',
 	'key.forward': 'Уперед на 10 секунд',
@@ -125,7 +123,6 @@ export const uk: CatalogueOf<'uk'> = {
 	'transcript.languageShort': 'Мова',
 	'transcript.parallel': 'Показувати поруч оригінал',
 	'transcript.follow': 'Повернутися до поточного рядка',
-	'transcript.lineAt': '{time}, {speaker}',
 	'transcript.download': 'Завантажити транскрипт',
 	'transcript.downloadVtt': '{language} (WebVTT)',
 	'transcript.downloadText': '{language} (текст)',
@@ -143,9 +140,6 @@ export const uk: CatalogueOf<'uk'> = {
 	'transcript.linkTo': 'Посилання на рядок із часом {time}',
 	'transcript.selected': 'вибрано',
 	'quote.title': 'Вибраний уривок',
-	'quote.hint':
-		'Щоб вибрати кілька рядків: Shift+клацання, перетягування або Shift+клавіші зі стрілками.',
-	'quote.range': 'від {start} до {end}',
 	'quote.citation': 'Як цитувати',
 	'quote.copyText': 'Копіювати цитату',
 	'quote.copyMarkdown': 'Копіювати як Markdown',
@@ -172,7 +166,7 @@ export const uk: CatalogueOf<'uk'> = {
 	'search.label': 'Слова для пошуку',
 	'search.submit': 'Шукати',
 	'search.hint':
-		'Пошук іде в усіх транскриптах і перекладах, усіма мовами. Великі й малі літери, апострофи й діакритичні знаки не мають значення, ґ і г, є і е, а також і, ї, й та и не розрізняються; закінчення слів можуть бути різні («втеча» знайде й «втечі»).',
+		'Пошук іде в усіх транскриптах і перекладах, усіма мовами. Великі й малі літери, апострофи й діакритичні знаки не мають значення; ґ і г, є і е, а також і, ї, й та и не розрізняються, а закінчення слів можуть бути різні («втеча» знайде й «втечі»).',
 	'search.noscript':
 		'Для пошуку потрібен JavaScript. Кожен транскрипт можна також прочитати на сторінці його запису й шукати в ньому засобами браузера.',
 	'search.searching': 'Шукаємо…',
@@ -208,7 +202,6 @@ export const uk: CatalogueOf<'uk'> = {
 	'find.next': 'Наступний збіг',
 	'find.count': '{current} з {count}',
 	'find.none': 'Збігів немає',
-	'find.clear': 'Очистити пошук',
 	'about.title': 'Про цю колекцію',
 	'accessibility.title': 'Заява про доступність',
 	'kiosk.begin': 'Торкніться екрана, щоб послухати',

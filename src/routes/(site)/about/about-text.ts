@@ -66,14 +66,14 @@ export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }
 		{
 			heading: 'Колекція',
 			paragraphs: [
-				'Це видання представляє записи про чотирьох людей, які пройшли через радянські табори після Другої світової війни або бачили їх ззовні: Ореста Яринича, українського політичного в’язня; Антанаса Сейкаліса, литовського політичного в’язня; Антанаса Петриконіса, литовського партизана, ув’язненого в Кенгірі; і Ванду Валюте, яка бачила наслідки Кенгірського повстання 1954 року.',
+				'Це видання представляє записи про радянські табори й чотирьох людей: Ореста Яринича, українського політичного в’язня; Антанаса Сейкаліса, литовського політичного в’язня; Антанаса Петриконіса, литовського партизана, ув’язненого в Кенгірі; і Ванду Валюте, яка бачила ззовні Кенгірського табору те, що відбувалося там після придушення повстання 1954 року.',
 				'Кожен запис має транскрипт мовою, якою його зроблено (українською чи литовською), і переклади англійською та французькою, синхронізовані зі звуком рядок за рядком.'
 			]
 		},
 		{
 			heading: 'Що ви чуєте',
 			paragraphs: [
-				'Оригінальні записи зберігаються в їхньому архіві й тут не публікуються. На кожній сторінці звучить синтезоване озвучення короткого резюме, написаного для цього видання: хто такий свідок, про що йдеться в записі, який його історичний контекст. Озвучення створено вільним синтезатором мовлення espeak-ng. Це ніколи не голос і не слова свідка, і кожна сторінка, де воно звучить, каже про це поруч із програвачем.',
+				'Оригінальні записи зберігає архів «Sound Archives: European Memories of the Gulag» (INED Éditions), і тут вони не публікуються. На кожній сторінці звучить синтезоване озвучення короткого резюме, написаного для цього видання: хто такий свідок, про що йдеться в записі, який його історичний контекст. Озвучення створено вільним синтезатором мовлення espeak-ng. Це ніколи не голос і не слова свідка, і кожна сторінка, де воно звучить, каже про це поруч із програвачем.',
 				'Резюме спираються лише на опубліковані факти й не цитують свідків. Коли до видання додадуть записи з архіву, вони замінять озвучення без жодних змін у програмі.'
 			]
 		},
@@ -96,14 +96,14 @@ export const about: Record<UiLanguage, { heading: string; paragraphs: string[] }
 		{
 			heading: 'Rinkinys',
 			paragraphs: [
-				'Šiame leidime pateikiami įrašai apie keturis žmones, kurie po Antrojo pasaulinio karo perėjo sovietinius lagerius arba matė juos iš išorės: Orestą Jarynyčių, ukrainiečių politinį kalinį; Antaną Seikalį, lietuvių politinį kalinį; Antaną Petrikonį, lietuvių partizaną, kalėjusį Kengyre; ir Vandą Valiutę, mačiusią Kengyro sukilimo numalšinimo padarinius 1954 metais.',
+				'Šiame leidime pateikiami įrašai apie sovietinius lagerius ir keturis žmones: Orestą Jarynyčių, ukrainiečių politinį kalinį; Antaną Seikalį, lietuvių politinį kalinį; Antaną Petrikonį, lietuvių partizaną, kalėjusį Kengyre; ir Vandą Valiutę, kuri iš išorės matė, kas vyko Kengyro lageryje po to, kai 1954 metais ten buvo numalšintas sukilimas.',
 				'Kiekvienas įrašas turi nuorašą ta kalba, kuria buvo įrašytas (ukrainiečių arba lietuvių), ir vertimus į anglų bei prancūzų kalbas, eilutė po eilutės sinchronizuotus su garsu.'
 			]
 		},
 		{
 			heading: 'Ką girdite',
 			paragraphs: [
-				'Originalūs įrašai saugomi jų archyve ir čia neskelbiami. Kiekviename puslapyje skamba sintezuotas trumpos, šiam leidimui parašytos santraukos įgarsinimas: kas yra liudytojas, apie ką įrašas ir koks jo istorinis kontekstas. Įgarsinimas sukurtas laisvąja kalbos sintezės programa espeak-ng. Tai niekada nėra liudytojo balsas ar žodžiai, ir kiekvienas puslapis, kuriame jis skamba, tai nurodo šalia grotuvo.',
+				'Originalius įrašus saugo archyvas „Sound Archives: European Memories of the Gulag“ (INED Éditions); čia jie neskelbiami. Kiekviename puslapyje skamba sintezuotas trumpos, šiam leidimui parašytos santraukos įgarsinimas: kas yra liudytojas, apie ką įrašas ir koks jo istorinis kontekstas. Įgarsinimas sukurtas laisvąja kalbos sintezės programa espeak-ng. Tai niekada nėra liudytojo balsas ar žodžiai, ir kiekvienas puslapis, kuriame jis skamba, tai nurodo šalia grotuvo.',
 				'Santraukos remiasi tik paskelbtais faktais ir necituoja liudytojų. Kai bus pridėti archyvo įrašai, jie pakeis įgarsinimą, o programos keisti nereikės.'
 			]
 		},

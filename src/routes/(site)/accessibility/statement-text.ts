@@ -12,17 +12,17 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			paragraphs: [
 				'We want everyone to be able to listen to, read and use this collection, whatever the way they use the web.',
 				'We aim to conform to WCAG 2.2 level AA (the Web Content Accessibility Guidelines) and test against it on every change; the known limitations are listed below.',
-				'This statement was written in November 2026.'
+				'This statement was written in November 2026 and updated in December 2026.'
 			]
 		},
 		{
 			heading: 'What the site offers',
 			paragraphs: [],
 			items: [
-				'Every testimony has its full transcript in the page. It can be read without JavaScript, and the recording then plays with the browser’s own audio controls.',
+				'Every recording has its full transcript in the page. It can be read without JavaScript, and the audio then plays with the browser’s own controls.',
 				'Transcript lines are buttons named with their time. The line being played is marked for assistive technology (aria-current), and on screen by a bar along its edge as well as a tinted background, so not by colour alone (in Windows high-contrast mode only that line has a bar, in the system’s highlight colour, and a selected passage and the matches of a search in the transcript are outlined).',
 				'The waveform is a slider, operated with the arrow keys, Page Up and Page Down, Home and End. It announces the time.',
-				'Each text in Lithuanian, Ukrainian, French or English is marked with its language, so that screen readers pronounce it correctly. Texts of the collection not yet translated into Ukrainian or Lithuanian are shown in English and marked as English.',
+				'Each text in Lithuanian, Ukrainian, French or English is marked with its language, so that screen readers pronounce it correctly. A text of the collection that is not given in the interface language is shown in English and marked as English.',
 				'A captions view with large text offers five text sizes and three line spacings, and can show the original and the translation one above the other. Your choices are remembered in your browser.',
 				'Four themes: system, light, dark and high contrast. Your choice is remembered in your browser.',
 				'An optional “announce captions” mode for screen-reader users. It is off by default, so nothing is read out unless you ask for it.',
@@ -52,7 +52,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			items: [
 				'The demonstration recordings are synthesized speech, and each page says so. The voice, tone and pauses of the real witnesses are absent from them.',
 				'The site has not yet been tested by people who use screen readers every day. It has been tested with automated tools and with the keyboard; testing with users of NVDA, JAWS, VoiceOver and TalkBack is planned.',
-				'The interface exists in English, French, Ukrainian and Lithuanian. Texts of the collection not yet translated into Ukrainian or Lithuanian (titles, descriptions, facts about the witnesses) are shown in English. The transcripts are in the language of each recording, with their translations.',
+				'The interface exists in English, French, Ukrainian and Lithuanian only. This collection’s titles, descriptions and facts about the witnesses are given in all four; a text that an archive does not give in the interface language is shown in English. The transcripts are in the language of each recording, with their translations.',
 				'The museum kiosk is designed for a fixed 1080p touch screen and does not reflow to 320 pixels wide.',
 				'Automated tools cannot find every barrier, so some may remain that we do not know of.'
 			]
@@ -71,17 +71,17 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			paragraphs: [
 				'Nous voulons que chacun puisse écouter, lire et consulter cette collection, quelle que soit sa façon d’utiliser le web.',
 				'Nous visons la conformité aux WCAG 2.2 (Règles pour l’accessibilité des contenus web), niveau AA, et vérifions le site au regard de ces règles à chaque modification ; les limites connues sont indiquées ci-dessous.',
-				'Cette déclaration a été établie en novembre 2026.'
+				'Cette déclaration a été établie en novembre 2026 et mise à jour en décembre 2026.'
 			]
 		},
 		{
 			heading: 'Ce que propose le site',
 			paragraphs: [],
 			items: [
-				'Chaque témoignage a sa transcription complète dans la page. Elle se lit sans JavaScript, et l’enregistrement s’écoute alors avec les commandes audio du navigateur.',
+				'Chaque enregistrement a sa transcription complète dans la page. Elle se lit sans JavaScript, et le son s’écoute alors avec les commandes audio du navigateur.',
 				'Les lignes de la transcription sont des boutons dont le nom indique le temps. La ligne en cours est signalée aux technologies d’assistance (aria-current) et, à l’écran, par une barre sur son bord en plus d’un fond teinté, donc pas seulement par la couleur (en mode de contraste élevé de Windows, seule cette ligne porte une barre, dans la couleur de surbrillance du système, et un passage sélectionné comme les résultats d’une recherche dans la transcription sont encadrés).',
 				'La forme d’onde est un curseur, qui se manie avec les touches fléchées, Page précédente et Page suivante, Début et Fin. Il annonce le temps.',
-				'Chaque texte en lituanien, en ukrainien, en français ou en anglais indique sa langue, pour que les lecteurs d’écran le prononcent correctement. Les textes de la collection pas encore traduits en ukrainien ou en lituanien s’affichent en anglais, et sont signalés comme anglais.',
+				'Chaque texte en lituanien, en ukrainien, en français ou en anglais indique sa langue, pour que les lecteurs d’écran le prononcent correctement. Un texte de la collection qui n’est pas donné dans la langue de l’interface s’affiche en anglais, et est signalé comme anglais.',
 				'Une vue des sous-titres en grands caractères propose cinq tailles de texte et trois interlignes, et peut afficher l’original et la traduction l’un au-dessus de l’autre. Vos réglages sont conservés dans votre navigateur.',
 				'Quatre thèmes : celui du système, clair, sombre et contraste élevé. Votre choix est conservé dans votre navigateur.',
 				'Un mode facultatif « annoncer les sous-titres » pour les utilisateurs de lecteurs d’écran. Il est désactivé par défaut : rien n’est lu à voix haute sans que vous l’ayez demandé.',
@@ -111,7 +111,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			items: [
 				'Les enregistrements de démonstration sont des voix de synthèse, ce que chaque page indique. La voix, le ton et les silences des vrais témoins en sont absents.',
 				'Le site n’a pas encore été testé par des personnes qui utilisent un lecteur d’écran au quotidien. Il a été vérifié avec des outils automatiques et au clavier ; des tests avec des utilisateurs de NVDA, JAWS, VoiceOver et TalkBack sont prévus.',
-				'L’interface existe en anglais, en français, en ukrainien et en lituanien. Les textes de la collection pas encore traduits en ukrainien ou en lituanien (titres, descriptions, faits sur les témoins) s’affichent en anglais. Les transcriptions sont dans la langue de chaque enregistrement, accompagnées de leurs traductions.',
+				'L’interface existe en anglais, en français, en ukrainien et en lituanien seulement. Les titres, les descriptions et les faits sur les témoins de cette collection sont donnés dans ces quatre langues ; un texte qu’une archive ne donne pas dans la langue de l’interface s’affiche en anglais. Les transcriptions sont dans la langue de chaque enregistrement, accompagnées de leurs traductions.',
 				'La borne du musée est conçue pour un écran tactile fixe en 1080p et ne se réorganise pas à 320 pixels de large.',
 				'Les outils automatiques ne peuvent pas détecter tous les obstacles : il peut en rester que nous ne connaissons pas.'
 			]
@@ -130,22 +130,22 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			paragraphs: [
 				'Ми хочемо, щоб кожен міг слухати й читати цю колекцію та користуватися нею, хоч би як він користувався вебом.',
 				'Ми прагнемо відповідати рівню AA настанов WCAG 2.2 (Настанови з доступності вебвмісту) і перевіряємо сайт на відповідність їм після кожної зміни; відомі обмеження перелічено нижче.',
-				'Цю заяву складено в листопаді 2026 року.'
+				'Цю заяву складено в листопаді 2026 року й оновлено в грудні 2026 року.'
 			]
 		},
 		{
 			heading: 'Що пропонує сайт',
 			paragraphs: [],
 			items: [
-				'Кожне свідчення має на своїй сторінці повний транскрипт. Його можна читати без JavaScript, а запис тоді відтворюється власними аудіоелементами керування браузера.',
+				'Кожен запис має на своїй сторінці повний транскрипт. Його можна читати без JavaScript, а звук тоді відтворюється власними аудіоелементами керування браузера.',
 				'Рядки транскрипту — це кнопки, назву яких становить їхній час. Рядок, що звучить, позначено для допоміжних технологій (aria-current), а на екрані — смугою вздовж краю й тонованим тлом, тобто не лише кольором (у режимі високої контрастності Windows смугу має тільки цей рядок, у системному кольорі виділення, а вибраний уривок і збіги пошуку в транскрипті обведено рамкою).',
 				'Звукова хвиля — це повзунок, яким керують клавішами зі стрілками, Page Up і Page Down, Home і End. Він оголошує час.',
-				'Кожен текст литовською, українською, французькою чи англійською позначено його мовою, щоб програми зчитування з екрана вимовляли його правильно. Тексти колекції, ще не перекладені українською чи литовською, показано англійською й позначено як англійські.',
+				'Кожен текст литовською, українською, французькою чи англійською позначено його мовою, щоб програми зчитування з екрана вимовляли його правильно. Текст колекції, якого немає мовою інтерфейсу, показано англійською й позначено як англійський.',
 				'Режим субтитрів із великим текстом пропонує п’ять розмірів тексту й три міжрядкові інтервали, а також може показувати оригінал і переклад один над одним. Ваш вибір зберігається у браузері.',
 				'Чотири теми: як у системі, світла, темна й висококонтрастна. Ваш вибір зберігається у браузері.',
 				'Необов’язковий режим «зачитувати субтитри» для тих, хто користується програмами зчитування з екрана. Типово його вимкнено, тож нічого не зачитується, доки ви самі цього не попросите.',
 				'Вбудовані доріжки субтитрів (WebVTT) усіма мовами, тож ними можуть користуватися і меню субтитрів браузера, і допоміжні технології.',
-				'Скорочення однією клавішею: k — відтворити або призупинити, j і l — на 10 секунд назад або вперед, c — субтитри, ? — список гарячих клавіш. Їх можна вимкнути або змінити, і вони ніколи не спрацьовують, коли ви вводите текст у поле.',
+				'Керування однією клавішею: k — відтворити або призупинити, j і l — на 10 секунд назад або вперед, c — субтитри, ? — список гарячих клавіш. Ці клавіші можна вимкнути або змінити, і вони ніколи не спрацьовують, коли ви вводите текст у поле.',
 				'Посилання для переходу до основного вмісту, а на сторінці запису — і до програвача.',
 				'Сайт зважає на налаштування зменшення руху у вашій системі: плавного прокручування немає, а заставка музейного кіоску лише плавно з’являється й згасає.',
 				'За ширини 320 CSS-пікселів і масштабу 200 % сторінки перебудовуються без горизонтального прокручування.',
@@ -170,7 +170,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			items: [
 				'Демонстраційні записи — це синтезоване мовлення, і кожна сторінка про це каже. Голосу, інтонацій і пауз справжніх свідків у них немає.',
 				'Сайт ще не перевіряли люди, які щодня користуються програмами зчитування з екрана. Його перевірено автоматичними засобами й клавіатурою; тестування з користувачами NVDA, JAWS, VoiceOver і TalkBack заплановано.',
-				'Інтерфейс доступний англійською, французькою, українською та литовською. Тексти колекції, ще не перекладені українською чи литовською (назви, описи, відомості про свідків), показано англійською. Транскрипти подано мовою кожного запису, разом із перекладами.',
+				'Інтерфейс доступний лише англійською, французькою, українською та литовською. Назви, описи й відомості про свідків цієї колекції подано всіма чотирма мовами; текст, якого архів не подає мовою інтерфейсу, показано англійською. Транскрипти подано мовою кожного запису, разом із перекладами.',
 				'Музейний кіоск розраховано на стаціонарний сенсорний екран 1080p, і за ширини 320 пікселів він не перебудовується.',
 				'Автоматичні засоби не можуть виявити всіх бар’єрів, тож деякі, про які ми не знаємо, можуть лишатися.'
 			]
@@ -189,17 +189,17 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			paragraphs: [
 				'Norime, kad kiekvienas galėtų klausytis šio rinkinio, jį skaityti ir juo naudotis, kad ir kaip naudotųsi internetu.',
 				'Siekiame atitikti WCAG 2.2 (Saityno turinio prieinamumo gairių) AA lygį ir po kiekvieno pakeitimo tikriname svetainę pagal šias gaires; žinomi apribojimai išvardyti toliau.',
-				'Šis pareiškimas parengtas 2026 m. lapkritį.'
+				'Šis pareiškimas parengtas 2026 m. lapkritį ir atnaujintas 2026 m. gruodį.'
 			]
 		},
 		{
 			heading: 'Ką siūlo svetainė',
 			paragraphs: [],
 			items: [
-				'Kiekvieno liudijimo visas nuorašas yra pačiame puslapyje. Jį galima skaityti ir be JavaScript, o įrašas tada leidžiamas pačios naršyklės garso valdikliais.',
+				'Kiekvieno įrašo visas nuorašas yra pačiame puslapyje. Jį galima skaityti ir be JavaScript, o garsas tada leidžiamas pačios naršyklės valdikliais.',
 				'Nuorašo eilutės yra mygtukai, pavadinti jų laiku. Skambanti eilutė pažymėta pagalbinėms technologijoms (aria-current), o ekrane – juosta palei kraštą ir atspalvintu fonu, taigi ne vien spalva (Windows didelio kontrasto režimu juostą turi tik ši eilutė, sistemos paryškinimo spalva, o pasirinkta ištrauka ir paieškos nuoraše atitikmenys apvesti rėmeliu).',
 				'Garso banga yra slankiklis, valdomas rodyklių klavišais, Page Up ir Page Down, Home ir End. Jis praneša laiką.',
-				'Kiekvienas tekstas lietuvių, ukrainiečių, prancūzų ar anglų kalba pažymėtas savo kalba, kad ekrano skaitytuvai jį tartų teisingai. Rinkinio tekstai, dar neišversti į lietuvių ar ukrainiečių kalbą, rodomi angliškai ir pažymėti kaip angliški.',
+				'Kiekvienas tekstas lietuvių, ukrainiečių, prancūzų ar anglų kalba pažymėtas savo kalba, kad ekrano skaitytuvai jį tartų teisingai. Rinkinio tekstas, kurio nėra sąsajos kalba, rodomas angliškai ir pažymėtas kaip angliškas.',
 				'Subtitrų vaizdas dideliu šriftu siūlo penkis teksto dydžius ir trejopus tarpus tarp eilučių, be to, gali rodyti originalą ir vertimą vieną virš kito. Jūsų pasirinkimai įsimenami naršyklėje.',
 				'Keturios temos: kaip sistemoje, šviesi, tamsi ir didelio kontrasto. Jūsų pasirinkimas įsimenamas naršyklėje.',
 				'Pasirenkamas režimas „skaityti subtitrus“ ekrano skaitytuvų naudotojams. Pagal numatymą jis išjungtas, tad niekas neskaitoma, kol to nepaprašote.',
@@ -229,7 +229,7 @@ export const statement: Record<UiLanguage, TextSection[]> = {
 			items: [
 				'Demonstraciniai įrašai yra sintezuota kalba, ir kiekvienas puslapis tai nurodo. Tikrųjų liudytojų balso, intonacijos ir pauzių juose nėra.',
 				'Svetainės dar neišbandė žmonės, kasdien naudojantys ekrano skaitytuvus. Ji patikrinta automatinėmis priemonėmis ir klaviatūra; planuojama ją išbandyti su NVDA, JAWS, VoiceOver ir TalkBack naudotojais.',
-				'Sąsaja yra anglų, prancūzų, ukrainiečių ir lietuvių kalbomis. Rinkinio tekstai, dar neišversti į lietuvių ar ukrainiečių kalbą (pavadinimai, aprašai, žinios apie liudytojus), rodomi angliškai. Nuorašai pateikiami kiekvieno įrašo kalba kartu su vertimais.',
+				'Sąsaja yra tik anglų, prancūzų, ukrainiečių ir lietuvių kalbomis. Šio rinkinio pavadinimai, aprašai ir žinios apie liudytojus pateikiami visomis keturiomis kalbomis; tekstas, kurio archyvas nepateikia sąsajos kalba, rodomas angliškai. Nuorašai pateikiami kiekvieno įrašo kalba kartu su vertimais.',
 				'Muziejaus kioskas sukurtas stacionariam 1080p jutikliniam ekranui ir esant 320 taškų pločiui nepersitvarko.',
 				'Automatinės priemonės negali aptikti visų kliūčių, tad gali likti tokių, apie kurias nežinome.'
 			]

@@ -21,6 +21,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		oembed({
 			title: clip.title.en,
 			witness: clip.witnessName,
+			synthesized: clip.provenance.synthesized,
 			site: collection.title.en,
 			siteUrl: absolute(resolve('/')),
 			embedUrl: absolute(resolve('/embed/[slug]', { slug: clip.slug })),
