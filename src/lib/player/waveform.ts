@@ -15,7 +15,6 @@ export interface PeaksFile {
 
 export interface WaveformOptions {
 	container: HTMLElement;
-	media: HTMLMediaElement;
 	peaks: PeaksFile;
 	height: number;
 	colors: { wave: string; progress: string; cursor: string };
@@ -26,10 +25,12 @@ export interface WaveformOptions {
 }
 
 /**
- * The one place that knows wavesurfer.js. It draws build-time peaks, follows our own `<audio>`
- * (wavesurfer never fetches or decodes the file) and reports clicks and drags as seek requests.
+ * The one place that knows wavesurfer.js. It draws build-time peaks (wavesurfer never fetches
+ * or decodes the file), shows the time it is given and reports clicks and drags as seek requests.
  */
 export interface Waveform {
+	/** Draws the played part up to `time` (the page's PlayerState clock gives it each frame). */
+	showTime: (time: number, playing: boolean) => void;
 	/** New colours (the reader changed the theme). */
 	setColors: (colors: WaveformOptions['colors']) => void;
 	destroy: () => void;
@@ -39,7 +40,7 @@ export interface Waveform {
 const DRAG_SEEK_DELAY_MS = 200;
 
 export function createWaveform(options: WaveformOptions): Waveform {
-	const { media, peaks } = options;
+	const { peaks } = options;
 	const channel = Float32Array.from(peaks.peaks, (level) => level / 100);
 	const settings: WaveSurferOptions = {
 		container: options.container,
@@ -71,33 +72,11 @@ export function createWaveform(options: WaveformOptions): Waveform {
 		getChannelData: () => channel
 	} as unknown as AudioBuffer);
 
-	const progress = (time: number) => time / peaks.duration;
-	const showTime = () => renderer.renderProgress(progress(media.currentTime), !media.paused);
-	// The media's timeupdate comes four times a second: while playing, the cursor moves each frame.
-	let frame = 0;
-	const tick = () => {
-		showTime();
-		frame = requestAnimationFrame(tick);
+	let shown = { time: 0, playing: false };
+	const showTime = (time: number, playing: boolean) => {
+		shown = { time, playing };
+		renderer.renderProgress(time / peaks.duration, playing);
 	};
-	const play = () => {
-		cancelAnimationFrame(frame);
-		frame = requestAnimationFrame(tick);
-	};
-	const pause = () => {
-		cancelAnimationFrame(frame);
-		showTime();
-	};
-	const mediaEvents: [string, () => void][] = [
-		['timeupdate', showTime],
-		['seeked', showTime],
-		['durationchange', showTime],
-		['play', play],
-		['pause', pause],
-		['emptied', pause]
-	];
-	for (const [type, listener] of mediaEvents) media.addEventListener(type, listener);
-	if (!media.paused) play();
-	else showTime();
 
 	let dragSeek: ReturnType<typeof setTimeout> | undefined;
 	const unsubscribers = [
@@ -112,17 +91,18 @@ export function createWaveform(options: WaveformOptions): Waveform {
 			clearTimeout(dragSeek);
 			dragSeek = setTimeout(
 				() => options.onSeek(drag.relativeX * peaks.duration),
-				media.paused ? DRAG_SEEK_DELAY_MS : 0
+				shown.playing ? 0 : DRAG_SEEK_DELAY_MS
 			);
 		}),
 		renderer.renderedEpoch.subscribe(() => {
-			showTime();
+			showTime(shown.time, shown.playing);
 			options.onDrawn?.();
 			options.onDrawn = undefined;
 		})
 	];
 
 	return {
+		showTime,
 		setColors(colors) {
 			Object.assign(settings, {
 				waveColor: colors.wave,
@@ -132,9 +112,7 @@ export function createWaveform(options: WaveformOptions): Waveform {
 			renderer.setOptions(settings);
 		},
 		destroy() {
-			cancelAnimationFrame(frame);
 			clearTimeout(dragSeek);
-			for (const [type, listener] of mediaEvents) media.removeEventListener(type, listener);
 			for (const unsubscribe of unsubscribers) unsubscribe();
 			renderer.destroy();
 		}
