@@ -28,6 +28,22 @@ const INED_PAGE = fileURLToPath(
 	new URL('../../shared/sources/ined-sound-archives.txt', import.meta.url)
 );
 const hasInedPage = existsSync(INED_PAGE);
+const SKIPPED_WITHOUT_PAGE =
+	' (skipped: ../shared/sources/ined-sound-archives.txt is not beside this repository, as in CI)';
+
+/**
+ * A test against the INED page, read once; skipped, and saying why in its name, without it.
+ * @param {string} name
+ * @param {(copied: (text: string) => string[]) => void} body
+ */
+function itOnInedPage(name, body, skip = false) {
+	it.skipIf(!hasInedPage || skip)(hasInedPage ? name : name + SKIPPED_WITHOUT_PAGE, () =>
+		body(inedChecker())
+	);
+}
+/** @type {((text: string) => string[]) | undefined} */
+let inedCheck;
+const inedChecker = () => (inedCheck ??= copyChecker(readFileSync(INED_PAGE, 'utf8')));
 const RUN = 6;
 // Titles are names, not sentences: the publication's and the six recordings' (as the INED page
 // gives them) may be cited in full.
@@ -127,32 +143,26 @@ describe('the close-copy check', () => {
 
 	// The five close paraphrases of the INED page that issue 30 found in the narration, before
 	// they were reworded: the check must catch each of them.
-	it.skipIf(!hasInedPage)(
-		hasInedPage
-			? 'catches the five close paraphrases of the INED page found in issue 30'
-			: 'catches the five close paraphrases of issue 30 (skipped: ../shared/sources/ined-sound-archives.txt is not beside this repository, as in CI)',
-		() => {
-			const ined = copyChecker(readFileSync(INED_PAGE, 'utf8'));
-			for (const old of [
-				'An informer could only be dealt with by prisoners of his own nationality.',
-				'One of their aims was to disrupt the work of the camp intelligence officers by eliminating informers.',
-				'Discipline problems became a major obstacle to running the camps and to meeting production plans.',
-				'The organisations helped the weakest prisoners when they came out of isolation blocks and punishment huts.',
-				'After 1944, the Soviet camps received many political prisoners sentenced to long terms of hard labour.'
-			])
-				expect(ined(old), old).not.toEqual([]);
-		}
-	);
+	itOnInedPage('catches the five close paraphrases of the INED page found in issue 30', (ined) => {
+		for (const old of [
+			'An informer could only be dealt with by prisoners of his own nationality.',
+			'One of their aims was to disrupt the work of the camp intelligence officers by eliminating informers.',
+			'Discipline problems became a major obstacle to running the camps and to meeting production plans.',
+			'The organisations helped the weakest prisoners when they came out of isolation blocks and punishment huts.',
+			'After 1944, the Soviet camps received many political prisoners sentenced to long terms of hard labour.'
+		])
+			expect(ined(old), old).not.toEqual([]);
+	});
 
 	const collection = join(OUT, 'collection.json');
-	it.skipIf(!hasInedPage || !existsSync(collection))(
+	itOnInedPage(
 		'finds no run of the INED page in the collection’s description',
-		() => {
-			const copied = copyChecker(readFileSync(INED_PAGE, 'utf8'));
+		(copied) => {
 			const { description = {} } = JSON.parse(readFileSync(collection, 'utf8'));
 			for (const [lang, text] of Object.entries(description))
 				expect(copied(String(text)), `description ${lang}`).toEqual([]);
-		}
+		},
+		!existsSync(collection)
 	);
 });
 
@@ -195,12 +205,9 @@ describe('the demonstration narration', () => {
 			});
 
 			// Rule 2 of the content brief: every sentence is the edition's own, in every language.
-			it.skipIf(!hasInedPage)(
-				hasInedPage
-					? 'copies no run of the INED page, in any language (its cues, chapters and description)'
-					: 'copies no run of the INED page (skipped: ../shared/sources/ined-sound-archives.txt is not beside this repository, as in CI)',
-				() => {
-					const copied = copyChecker(readFileSync(INED_PAGE, 'utf8'));
+			itOnInedPage(
+				'copies no run of the INED page, in any language (its cues, chapters and description)',
+				(copied) => {
 					/** @type {[string, string][]} */
 					const texts = [];
 					for (const [i, cue] of narration.cues.entries())
