@@ -184,3 +184,22 @@ export async function recordMarkedLines(page: Page): Promise<() => Promise<numbe
 	});
 	return () => page.evaluate(() => (window as unknown as { __marked: number[] }).__marked);
 }
+
+/** The app's scripts (the head's inline script is in the page itself). */
+export const APP_SCRIPTS = '**/_app/immutable/**/*.js';
+
+/**
+ * Holds back every script of the app (the head's inline script runs: it is in the page) until
+ * `release` is called; `held` counts the requests waiting.
+ */
+export async function holdScripts(page: Page) {
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let held = 0;
+	await page.route(APP_SCRIPTS, async (route) => {
+		held++;
+		await released;
+		await route.continue();
+	});
+	return { release, held: () => held };
+}

@@ -1,21 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { fixtureCollection } from './site-fixture';
-
-/**
- * Holds back every script of the app (the head's inline script runs: it is in the page) until
- * `release` is called; `held` counts the requests waiting.
- */
-async function holdScripts(page: Page) {
-	let release!: () => void;
-	const released = new Promise<void>((resolve) => (release = resolve));
-	let held = 0;
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		held++;
-		await released;
-		await route.continue();
-	});
-	return { release, held: () => held };
-}
+import { holdScripts } from './helpers';
 
 /** Once released, the page runs: all its scripts through the route, on a busy machine. */
 const RUNS = { timeout: 15_000 };

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { audioTime, CLIP, lines, openClip, PHONES } from './helpers';
+import { audioTime, CLIP, holdScripts, lines, openClip, PHONES } from './helpers';
 
 // The clip page on a phone: a compact player on top, the provenance label short, language,
 // chapters and find in one row of buttons that open sheets (or the find bar), and the
@@ -102,12 +102,7 @@ for (const phone of PHONES) {
 			page
 		}) => {
 			// Hold the scripts back, as a slow phone does: the server's HTML, with the head script run.
-			let release = () => {};
-			const held = new Promise<void>((resolve) => (release = resolve));
-			await page.route('**/_app/immutable/**/*.js', async (route) => {
-				await held;
-				await route.continue();
-			});
+			const { release } = await holdScripts(page);
 			await page.goto(`/clips/${CLIP}`, { waitUntil: 'commit' });
 			await expect(lines(page).first()).toBeVisible();
 			const early = await top(page, '[data-testid="transcript"] button[data-start]');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CLIP } from './helpers';
+import { APP_SCRIPTS, CLIP, holdScripts } from './helpers';
 import { MAIN_CLIP } from './site-fixture';
 
 test('the home page lists every clip with its provenance', async ({ page }) => {
@@ -68,12 +68,7 @@ test('the interface language can be switched and is remembered', async ({ page }
 test('a language chosen while the page is still loading is not lost', async ({ page }) => {
 	// Hold the page's scripts back, as a slow connection does: the page is on screen (its CSS is
 	// inline) and the reader taps a language before the page is interactive.
-	let release = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const { release } = await holdScripts(page);
 	await page.goto('/about', { waitUntil: 'commit' });
 	const french = page.getByRole('button', { name: 'Français' });
 	await french.click();
@@ -83,7 +78,7 @@ test('a language chosen while the page is still loading is not lost', async ({ p
 	await expect(french).toHaveAttribute('aria-pressed', 'true');
 	await expect(page.getByRole('link', { name: 'À propos' }).first()).toBeVisible();
 	// And it is remembered, as a choice made later would be.
-	await page.unroute('**/_app/immutable/**/*.js');
+	await page.unroute(APP_SCRIPTS);
 	await page.reload();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
@@ -98,12 +93,7 @@ for (const viewport of [
 		await page.setViewportSize(viewport);
 		// Hold the scripts back, as a slow phone does: the page is on screen before it is
 		// interactive, and the waveform and controls then take the browser's controls' place.
-		let release = () => {};
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			await held;
-			await route.continue();
-		});
+		const { release } = await holdScripts(page);
 		await page.goto(`/clips/${CLIP}`, { waitUntil: 'commit' });
 		const firstLine = page.locator('[data-languages] button[data-start]').first();
 		await expect(firstLine).toBeVisible();
