@@ -119,7 +119,7 @@ test('build-time peaks and transcripts are published as static files', async ({ 
 	// A narration's text transcript gives the whole label, in the transcript's own language.
 	const original = await (await request.get(`/clips/${MAIN_CLIP}/transcript-lt.txt`)).text();
 	expect(original).toContain(
-		'\nSintezuotas santraukos, parašytos šiam leidimui, įgarsinimas, o ne liudytojo balsas.\n'
+		'\nSintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas.\n'
 	);
 	expect(original).toContain('\nOriginalų įrašą saugo: ');
 });

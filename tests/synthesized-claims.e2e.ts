@@ -26,7 +26,7 @@ const FACTS: Record<Language, { footer: string; recordings: RegExp }> = {
 const RELATED: Record<Language, string> = {
 	en: 'Other recordings about Antanas Petrikonis',
 	fr: 'Autres enregistrements consacrés à Antanas Petrikonis',
-	uk: 'Інші записи про свідка: Antanas Petrikonis',
+	uk: 'Інші записи про свідка: Антанас Петриконіс',
 	lt: 'Kiti įrašai apie liudytoją: Antanas Petrikonis'
 };
 
@@ -137,4 +137,63 @@ test('the accessibility statement speaks of recordings, not testimonies', async 
 	await page.goto('/accessibility');
 	await expect(page.locator('main')).toContainText('Every recording has its full transcript');
 	await expect(page.locator('main')).not.toContainText(/testimony/i);
+});
+
+test.describe('a witness as the interface language names them', () => {
+	test('lt: Vanda Valiutė is a liudytoja in the label, the facts, the search and the transcript’s header', async ({
+		page,
+		request
+	}) => {
+		await inLanguage(page, 'lt');
+		await page.goto('/clips/valiute-kengir-witness');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'lt');
+		const provenance = page.getByTestId('provenance');
+		await expect(provenance).toContainText('o ne liudytojos balsas');
+		await expect(page.locator('.facts dt').first()).toHaveText('Liudytoja');
+		await expect(page.locator('main')).not.toContainText(/liudytojo\b/);
+
+		await page.goto(`/search?q=${encodeURIComponent('Kengyro')}`);
+		const results = page.getByTestId('search-results').locator('li');
+		const hers = results.filter({ has: page.locator('a[href*="/clips/valiute-kengir-witness"]') });
+		await expect(hers.first().getByTestId('result-synthesized')).toHaveText(
+			'Sintezuotas įgarsinimas, o ne liudytojos balsas'
+		);
+		const his = results.filter({ has: page.locator('a[href*="/clips/petrikonis-"]') });
+		await expect(his.first().getByTestId('result-synthesized')).toHaveText(
+			'Sintezuotas įgarsinimas, o ne liudytojo balsas'
+		);
+
+		// The downloaded transcript's header, in the transcript's language.
+		const text = await (
+			await request.get('/clips/valiute-kengir-witness/transcript-lt.txt')
+		).text();
+		expect(text).toContain('o ne liudytojos balsas.');
+	});
+
+	test('lt: Orest Yarynich is Orestas Jarynyčius, beside his name in Ukrainian', async ({
+		page
+	}) => {
+		await inLanguage(page, 'lt');
+		await page.goto('/clips/yarynich-escape');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'lt');
+		await expect(page).toHaveTitle(/· Orestas Jarynyčius$/);
+		const witness = page.locator('.facts dd').first();
+		await expect(witness).toHaveText('Orestas Jarynyčius (Орест Яринич)');
+		await expect(page.locator('.facts dt').first()).toHaveText('Liudytojas');
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 3, name: /Orestas Jarynyčius/ })).toBeVisible();
+	});
+
+	test('uk: Vanda Valiutė is Ванда Валюте, in the page and in a citation', async ({ page }) => {
+		await inLanguage(page, 'uk');
+		await page.goto('/clips/valiute-kengir-witness#t=0,8');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+		await expect(page).toHaveTitle(/· Ванда Валюте$/);
+		await expect(page.locator('.facts dd').first()).toHaveText('Ванда Валюте');
+		await expect(page.getByTestId('quote').locator('.citation')).toContainText('Ванда Валюте');
+		await expect(page.getByTestId('quote').locator('.citation')).not.toContainText('Valiutė');
+		// His own name, in his own script, is not repeated beside itself.
+		await page.goto('/clips/yarynich-escape');
+		await expect(page.locator('.facts dd').first()).toHaveText('Орест Яринич');
+	});
 });

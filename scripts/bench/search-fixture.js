@@ -80,7 +80,7 @@ export async function writeSearchFixture(dir, { hours }) {
 			slug,
 			title: { en: `Interview ${c + 1}`, fr: `Entretien ${c + 1}` },
 			witness: `witness-${c % 400}`,
-			witnessName: `Witness ${(c % 400) + 1}`,
+			witnessNames: { en: `Witness ${(c % 400) + 1}` },
 			synthesized: false,
 			languages
 		});

@@ -154,7 +154,7 @@ export class ClipView implements PassageSelection {
 	citationSource(url = this.#pageUrl): CitationSource {
 		const locale = this.#locale;
 		return {
-			witness: this.clip.witnessName,
+			witness: locale.pick(this.clip.witnessNames),
 			title: locale.pick(this.clip.title),
 			collection: locale.pick(this.#collectionTitle),
 			credit: this.clip.provenance.credit,

@@ -119,7 +119,7 @@ describe('chapters in the collection', () => {
 				slug: 's',
 				title: { en: 'S' },
 				witness: 'w',
-				witnessName: 'W',
+				witnessNames: { en: 'W' },
 				synthesized: false,
 				languages: ['en'],
 				tracks: [

@@ -69,6 +69,43 @@ describe('loadCollection', () => {
 		]);
 	});
 
+	it('gives a witness’s name as each language writes it, and their grammatical gender', async () => {
+		const files = validCollection();
+		const collection = JSON.parse(files['collection.json']!);
+		Object.assign(collection.witnesses['orest-yarynich'], {
+			names: { lt: 'Orestas Jarynyčius' },
+			grammaticalGender: 'masculine'
+		});
+		files['collection.json'] = JSON.stringify(collection, null, 2);
+		const loaded = await loadCollection(memorySource(files, AUDIO));
+		expect(loaded.problems).toEqual([]);
+		const names = { en: 'Orest Yarynich', lt: 'Orestas Jarynyčius' };
+		expect(loaded.collection.witnesses[0]).toMatchObject({ names, grammaticalGender: 'masculine' });
+		expect(loaded.collection.clips[0]).toMatchObject({
+			witnessName: 'Orest Yarynich',
+			witnessNames: names,
+			witnessGender: 'masculine'
+		});
+	});
+
+	it('reports a name keyed by something other than a language, and an unknown gender', async () => {
+		const files = validCollection();
+		const collection = JSON.parse(files['collection.json']!);
+		Object.assign(collection.witnesses['orest-yarynich'], {
+			names: { Lithuanian: 'Orestas Jarynyčius' },
+			grammaticalGender: 'f'
+		});
+		files['collection.json'] = JSON.stringify(collection, null, 2);
+		expect(await problemsOf(files)).toEqual([
+			expect.stringMatching(
+				/collection.json:\d+:\d+: error: field "witnesses.orest-yarynich.names.Lithuanian" is not under a language code \(such as uk or lt\)$/
+			),
+			expect.stringMatching(
+				/collection.json:\d+:\d+: error: field "witnesses.orest-yarynich.grammaticalGender" should be \("feminine" \| "masculine"\), not "f"$/
+			)
+		]);
+	});
+
 	it('reports a field of the wrong type at its line', async () => {
 		expect(await problemsOf(validCollection({ clip: { translations: 'en' } }))).toEqual([
 			'transcripts/escape/clip.json:8:3: error: field "translations" should be Array, not "en"'

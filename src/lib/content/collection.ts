@@ -27,7 +27,8 @@ import {
 	type Collection,
 	type ContentSource,
 	type SourceEntry,
-	type Track
+	type Track,
+	type Witness
 } from './types.ts';
 
 export interface LoadResult {
@@ -140,7 +141,7 @@ export async function loadCollection(
 		title: meta?.title ?? { en: '', fr: '' },
 		description: meta?.description ?? { en: '', fr: '' },
 		credit: meta?.credit ?? '',
-		witnesses: Object.entries(meta?.witnesses ?? {}).map(([slug, w]) => ({ slug, ...w })),
+		witnesses: Object.entries(meta?.witnesses ?? {}).map(([slug, w]) => resolveWitness(slug, w)),
 		clips,
 		kiosk: kiosk.kiosk
 	};
@@ -366,13 +367,29 @@ function utf8Length(text: string): number {
 	return bytes;
 }
 
+type WitnessMetadata = CollectionMetadata['witnesses'][string];
+
+function resolveWitness(slug: string, { names, ...witness }: WitnessMetadata): Witness {
+	return { slug, ...witness, names: { ...names, en: names?.en ?? witness.name } };
+}
+
 /** The witness's names, resolved here once so that no page looks the witness up again. */
-function witnessNames(collection: CollectionMetadata | undefined, slug: string) {
-	const witness =
+function witnessNames(
+	collection: CollectionMetadata | undefined,
+	slug: string
+): Pick<Clip, 'witnessName' | 'witnessNativeName' | 'witnessNames' | 'witnessGender'> {
+	const meta =
 		collection && Object.hasOwn(collection.witnesses, slug)
 			? collection.witnesses[slug]
 			: undefined;
-	return { witnessName: witness?.name ?? slug, witnessNativeName: witness?.nativeName };
+	if (!meta) return { witnessName: slug, witnessNames: { en: slug } };
+	const witness = resolveWitness(slug, meta);
+	return {
+		witnessName: witness.name,
+		witnessNativeName: witness.nativeName,
+		witnessNames: witness.names,
+		witnessGender: witness.grammaticalGender
+	};
 }
 
 /** What readText returns for a file the source would not read (already reported). */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { UI_LANGUAGES } from '../i18n/languages.ts';
+import { isKnownLanguage } from './languages.ts';
 
 // Components still import the interface languages from here; their home is $lib/i18n/languages.
 
@@ -49,6 +50,18 @@ export type ClipMetadata = v.InferOutput<typeof ClipSchema>;
 const Witness = v.strictObject({
 	name: Text,
 	nativeName: v.optional(Text),
+	/** The name as another language writes it (Lithuanian "Orestas Jarynyčius"), by language code. */
+	names: v.optional(
+		v.record(
+			v.pipe(
+				v.string(),
+				v.check(isKnownLanguage, 'is not under a language code (such as uk or lt)')
+			),
+			Text
+		)
+	),
+	/** For languages whose word for "witness" changes with it (Lithuanian liudytoja). */
+	grammaticalGender: v.optional(v.picklist(['feminine', 'masculine'])),
 	facts: v.strictObject({
 		en: v.array(Text),
 		fr: v.array(Text),

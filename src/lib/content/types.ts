@@ -2,13 +2,19 @@ import type { Cue } from '../transcript/types.ts';
 import type { ChapterText } from './chapters.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import type { Localized } from '../i18n/localized.ts';
+import type { GrammaticalGender } from '../i18n/messages.ts';
 
 export type { Localized };
 
 export interface Witness {
 	slug: string;
+	/** As catalogued. */
 	name: string;
+	/** The name in each language that writes it differently; English is the catalogued name. */
+	names: Localized;
+	/** In their own script, if it differs. */
 	nativeName?: string;
+	grammaticalGender?: GrammaticalGender;
 	/** In English, and in other interface languages where given. */
 	facts: Localized<string[]>;
 }
@@ -44,6 +50,9 @@ export interface Clip {
 	/** The witness's name as catalogued, and in their own script if it differs. */
 	witnessName: string;
 	witnessNativeName?: string;
+	/** The witness's name in each language that writes it differently (see Witness). */
+	witnessNames: Localized;
+	witnessGender?: GrammaticalGender;
 	/** Language spoken in the recording. */
 	language: string;
 	translations: string[];

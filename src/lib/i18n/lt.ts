@@ -15,7 +15,8 @@ export const lt: CatalogueOf<'lt'> = {
 	'site.footerNarration':
 		'Faktai: {credit}. Įgarsinimas parašytas ir sintezuotas šiam leidimui; originalų įrašą saugo {heldBy}.',
 	'home.witnesses': 'Liudytojai',
-	'clip.witness': 'Liudytojas',
+	// A woman is a liudytoja: the messages about one witness take her form (see GenderedKey).
+	'clip.witness': { feminine: 'Liudytoja', other: 'Liudytojas' },
 	'clip.duration': 'Trukmė',
 	'clip.languages': 'Nuorašo kalbos',
 	'clip.recorded': 'Įrašyta',
@@ -23,11 +24,18 @@ export const lt: CatalogueOf<'lt'> = {
 	'clip.original': 'originalas',
 	// {heldBy} is the subject, in the nominative, and names the holder: „…saugo archyvas „Sound
 	// Archives: European Memories of the Gulag“ (INED Éditions)“.
-	'clip.synthesized':
-		'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas. Originalų įrašą saugo {heldBy}.',
+	'clip.synthesized': {
+		feminine:
+			'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojos balsas. Originalų įrašą saugo {heldBy}.',
+		other:
+			'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas. Originalų įrašą saugo {heldBy}.'
+	},
 	'clip.credit': 'Šaltinis: {credit}.',
 	'clip.heldBy': 'Originalų įrašą saugo {heldBy}.',
-	'clip.synthesizedShort': 'Sintezuotas įgarsinimas, o ne liudytojo balsas',
+	'clip.synthesizedShort': {
+		feminine: 'Sintezuotas įgarsinimas, o ne liudytojos balsas',
+		other: 'Sintezuotas įgarsinimas, o ne liudytojo balsas'
+	},
 	'clip.provenance': 'Iš kur šis įrašas',
 	'clip.noAudioSupport': 'Jūsų naršyklė negali atkurti šio garso įrašo.',
 	'clip.all': 'Visi įrašai',
@@ -163,7 +171,10 @@ export const lt: CatalogueOf<'lt'> = {
 	'nav.accessibility': 'Prieinamumas',
 	'nav.menu': 'Meniu',
 	'search.title': 'Paieška nuorašuose',
-	'search.synthesized': 'Sintezuotas įgarsinimas, o ne liudytojo balsas',
+	'search.synthesized': {
+		feminine: 'Sintezuotas įgarsinimas, o ne liudytojos balsas',
+		other: 'Sintezuotas įgarsinimas, o ne liudytojo balsas'
+	},
 	'search.label': 'Ieškomi žodžiai',
 	'search.submit': 'Ieškoti',
 	'search.hint':
@@ -205,8 +216,10 @@ export const lt: CatalogueOf<'lt'> = {
 	'about.title': 'Apie šį rinkinį',
 	'accessibility.title': 'Pareiškimas dėl prieinamumo',
 	'kiosk.begin': 'Palieskite ekraną ir klausykitės',
-	'kiosk.synthesized':
-		'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas',
+	'kiosk.synthesized': {
+		feminine: 'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojos balsas',
+		other: 'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas'
+	},
 	'kiosk.choose': 'Pasirinkite įrašą',
 	'kiosk.home': 'Visi įrašai',
 	'kiosk.captions': 'Subtitrai',

@@ -229,12 +229,45 @@ export type PluralKey = {
 	[K in MessageKey]: (typeof en)[K] extends string ? never : K;
 }[MessageKey];
 
+/**
+ * The grammatical gender of a witness, for languages whose word for "witness" changes with it
+ * (Lithuanian liudytojas, liudytoja). Only grammar uses it.
+ */
+export type GrammaticalGender = 'feminine' | 'masculine';
+
+/**
+ * The messages that speak of one witness. Their values must include the witness's `gender`
+ * (undefined where the collection does not record it); a language that needs to may give such a
+ * message as `{ feminine, other }`, and `other` serves a man and an unrecorded gender.
+ */
+export const GENDERED_KEYS = [
+	'clip.witness',
+	'clip.synthesized',
+	'clip.synthesizedShort',
+	'search.synthesized',
+	'kiosk.synthesized'
+] as const satisfies readonly MessageKey[];
+export type GenderedKey = (typeof GENDERED_KEYS)[number];
+
+export interface GenderForms {
+	readonly feminine: string;
+	readonly other: string;
+}
+
 /** What one language's catalogue must define: every key, and each plural in its own forms. */
 export type CatalogueOf<L extends UiLanguage> = {
-	readonly [K in MessageKey]: K extends PluralKey ? PluralForms<L> : string;
+	readonly [K in MessageKey]: K extends PluralKey
+		? PluralForms<L>
+		: K extends GenderedKey
+			? string | GenderForms
+			: string;
 };
 
 /** Any language's catalogue, as the lookup sees it. */
 export type Catalogue = {
-	readonly [K in MessageKey]: K extends PluralKey ? AnyPluralForms : string;
+	readonly [K in MessageKey]: K extends PluralKey
+		? AnyPluralForms
+		: K extends GenderedKey
+			? string | GenderForms
+			: string;
 };

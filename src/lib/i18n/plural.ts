@@ -34,7 +34,3 @@ export function selectPlural(forms: AnyPluralForms, count: number, language: UiL
 	if (!rule) rules.set(language, (rule = new Intl.PluralRules(language)));
 	return forms[rule.select(count)] ?? forms.other;
 }
-
-export function isPlural(message: string | AnyPluralForms): message is AnyPluralForms {
-	return typeof message !== 'string';
-}

@@ -3,7 +3,7 @@ import { loadCatalogue, loadedCatalogue } from './catalogues.ts';
 import { fr } from './fr.ts';
 import { UI_LANGUAGES } from './languages.ts';
 import { lt } from './lt.ts';
-import { en, type Catalogue, type MessageKey } from './messages.ts';
+import { en, GENDERED_KEYS, type Catalogue, type MessageKey } from './messages.ts';
 import { PLURAL_CATEGORIES } from './plural.ts';
 import { pickLanguage, translate, translateParts } from './translate.ts';
 import { uk } from './uk.ts';
@@ -33,14 +33,27 @@ describe('message catalogues', () => {
 		});
 
 		it(`gives each counting message in ${language} exactly the plural forms of its grammar`, () => {
+			const aboutWitness: readonly string[] = GENDERED_KEYS;
 			for (const key of keys) {
 				const message = catalogues[language][key];
-				if (typeof en[key] === 'string') expect(typeof message, key).toBe('string');
+				if (typeof message !== 'string' && aboutWitness.includes(key))
+					expect(Object.keys(message).sort(), key).toEqual(['feminine', 'other']);
+				else if (typeof en[key] === 'string') expect(typeof message, key).toBe('string');
 				else
 					expect(Object.keys(message).sort(), key).toEqual([...PLURAL_CATEGORIES[language]].sort());
 			}
 		});
 	}
+
+	it('says liudytoja in Lithuanian for a woman, liudytojas for a man or an unrecorded gender', () => {
+		const label = (gender?: 'feminine' | 'masculine') =>
+			translate(lt, 'lt', 'clip.synthesizedShort', { gender });
+		expect(label('feminine')).toBe('Sintezuotas įgarsinimas, o ne liudytojos balsas');
+		expect(label('masculine')).toBe('Sintezuotas įgarsinimas, o ne liudytojo balsas');
+		expect(label(undefined)).toBe('Sintezuotas įgarsinimas, o ne liudytojo balsas');
+		expect(translate(lt, 'lt', 'clip.witness', { gender: 'feminine' })).toBe('Liudytoja');
+		expect(translate(en, 'en', 'clip.witness', { gender: 'feminine' })).toBe('Witness');
+	});
 
 	it('fills placeholders and leaves unknown ones visible', () => {
 		expect(translate(fr, 'fr', 'clip.credit', { credit: 'INED Éditions' })).toBe(
@@ -61,7 +74,11 @@ describe('message catalogues', () => {
 	});
 
 	it('cuts a message at its values, so a page can mark one apart', () => {
-		expect(translateParts(uk, 'uk', 'clip.synthesized', { heldBy: 'its archive' }).at(-2)).toEqual({
+		expect(
+			translateParts(uk, 'uk', 'clip.synthesized', { heldBy: 'its archive', gender: undefined }).at(
+				-2
+			)
+		).toEqual({
 			text: 'its archive',
 			name: 'heldBy'
 		});

@@ -1,14 +1,28 @@
 import { formatNumber } from './format.ts';
 import type { UiLanguage } from './languages.ts';
-import { en, type Catalogue, type MessageKey, type PluralKey } from './messages.ts';
-import { isPlural, selectPlural, type AnyPluralForms } from './plural.ts';
+import {
+	en,
+	type Catalogue,
+	type GenderForms,
+	type GenderedKey,
+	type GrammaticalGender,
+	type MessageKey,
+	type PluralKey
+} from './messages.ts';
+import { selectPlural, type AnyPluralForms } from './plural.ts';
 
-export type MessageValues = Record<string, string | number>;
+/** The values filled into a message's `{placeholders}`; an undefined value is not given. */
+export type MessageValues = Record<string, string | number | undefined>;
 
-/** The values a message takes: a counting message needs its `count`. */
+/**
+ * The values a message takes: a counting message needs its `count`, a message about a witness
+ * their grammatical `gender`.
+ */
 export type ValuesFor<K extends MessageKey> = K extends PluralKey
 	? [values: MessageValues & { count: number }]
-	: [values?: MessageValues];
+	: K extends GenderedKey
+		? [values: MessageValues & { gender: GrammaticalGender | undefined }]
+		: [values?: MessageValues];
 
 /**
  * Looks up a message, picks its plural form for `count`, and fills in its `{placeholders}`;
@@ -41,20 +55,23 @@ export function translateParts<K extends MessageKey>(
 	key: K,
 	...[values = {}]: ValuesFor<K>
 ): MessagePart[] {
-	const message = (catalogue[key] ?? en[key]) as string | AnyPluralForms;
+	const message = (catalogue[key] ?? en[key]) as string | AnyPluralForms | GenderForms;
 	const count = values.count;
-	const template = !isPlural(message)
-		? message
-		: typeof count === 'number'
-			? selectPlural(message, count, language)
-			: message.other;
+	const template =
+		typeof message === 'string'
+			? message
+			: 'feminine' in message
+				? message[values.gender === 'feminine' ? 'feminine' : 'other']
+				: typeof count === 'number'
+					? selectPlural(message, count, language)
+					: message.other;
 	const parts: MessagePart[] = [];
 	let last = 0;
 	for (const match of template.matchAll(/\{(\w+)\}/g)) {
 		const name = match[1]!;
-		if (!Object.hasOwn(values, name)) continue;
+		const value = Object.hasOwn(values, name) ? values[name] : undefined;
+		if (value === undefined) continue;
 		if (match.index > last) parts.push({ text: template.slice(last, match.index) });
-		const value = values[name]!;
 		parts.push({ text: typeof value === 'number' ? formatNumber(value, language) : value, name });
 		last = match.index + match[0].length;
 	}

@@ -11,7 +11,7 @@ import type { Chapter, ClipEntry, Collection, Localized, TrackEntry } from '../c
 import { mediaType } from '../content/media-types.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
 import type { Catalogue, MessageKey, PluralKey } from '../i18n/messages.ts';
-import { translate } from '../i18n/translate.ts';
+import { translate, type MessageValues } from '../i18n/translate.ts';
 
 /*
  * IIIF Presentation 3 manifests of the collection, so that IIIF viewers (Universal Viewer,
@@ -90,11 +90,26 @@ function inEveryLanguage(
 const message = (
 	catalogues: Catalogues,
 	key: Exclude<MessageKey, PluralKey>,
-	values: (language: string) => Record<string, string> = () => ({})
+	values: (language: string) => MessageValues = () => ({})
 ) =>
 	inEveryLanguage(catalogues, (catalogue, language) =>
 		translate(catalogue, language, key, values(language))
 	);
+
+/**
+ * The witness as catalogued (and in their own script) for any reader, and as a language writes
+ * the name where it differs (Lithuanian "Orestas Jarynyčius"), for a viewer in that language.
+ */
+function witnessName(clip: ClipEntry): InternationalString {
+	const catalogued = clip.witnessNativeName
+		? `${clip.witnessName} (${clip.witnessNativeName})`
+		: clip.witnessName;
+	const map: InternationalString = { none: [catalogued] };
+	for (const [lang, name] of Object.entries(clip.witnessNames)) {
+		if (name && name !== clip.witnessName && name !== clip.witnessNativeName) map[lang] = [name];
+	}
+	return map;
+}
 
 /** The name of a language, in the language `inLanguage` ("Lithuanian", "lituanien"). */
 function languageName(code: string, inLanguage: string): string {
@@ -171,12 +186,8 @@ export function clipManifest(
 
 	const metadata: MetadataItem[] = [
 		{
-			label: message(catalogues, 'clip.witness'),
-			value: plain(
-				clip.witnessNativeName
-					? `${clip.witnessName} (${clip.witnessNativeName})`
-					: clip.witnessName
-			)
+			label: message(catalogues, 'clip.witness', () => ({ gender: clip.witnessGender })),
+			value: witnessName(clip)
 		},
 		{
 			label: message(catalogues, 'iiif.language'),
@@ -212,7 +223,11 @@ export function clipManifest(
 		});
 		if (!clip.provenance.synthesized) return credit;
 		const heldBy = pick(clip.provenance.heldBy, language);
-		return `${translate(catalogue, language, 'clip.synthesized', { heldBy })} ${credit}`;
+		const label = translate(catalogue, language, 'clip.synthesized', {
+			heldBy,
+			gender: clip.witnessGender
+		});
+		return `${label} ${credit}`;
 	});
 
 	const transcripts: Annotation[] = clip.tracks.map((track) => ({

@@ -15,7 +15,7 @@ const clip = (slug: string, tracks: SourceClip['tracks']): SourceClip => ({
 	slug,
 	title: { en: slug },
 	witness: 'w',
-	witnessName: 'W',
+	witnessNames: { en: 'W' },
 	synthesized: false,
 	languages: tracks.map((t) => t.lang),
 	tracks

@@ -1,4 +1,5 @@
 import type { Localized } from '../i18n/localized.ts';
+import type { GrammaticalGender } from '../i18n/messages.ts';
 import { matchesStem, queryStems, words } from './fold.ts';
 
 /*
@@ -39,7 +40,9 @@ export interface IndexedClip {
 	slug: string;
 	title: Localized;
 	witness: string;
-	witnessName: string;
+	/** The witness's name in each language that writes it differently. */
+	witnessNames: Localized;
+	witnessGender?: GrammaticalGender;
 	/** A synthesized narration, not the witness's voice: its results say so. */
 	synthesized: boolean;
 	/** The clip's transcript languages, original first. */

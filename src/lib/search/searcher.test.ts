@@ -10,7 +10,7 @@ const built = buildIndex([
 		slug: 'kengir',
 		title: { en: 'Kengir' },
 		witness: 'vanda-valiute',
-		witnessName: 'Vanda Valiutė',
+		witnessNames: { en: 'Vanda Valiutė', uk: 'Ванда Валюте' },
 		synthesized: true,
 		languages: ['lt', 'en'],
 		tracks: [
@@ -40,7 +40,7 @@ describe('createSearcher', () => {
 			['en', 2, 3, 'First line', 'The Kengir uprising', 'Last line'],
 			['lt', 2, 3, 'Pirma eilutė', 'Kengyro sukilimas', 'Paskutinė eilutė']
 		]);
-		expect(results[0]!.clip.witnessName).toBe('Vanda Valiutė');
+		expect(results[0]!.clip.witnessNames.uk).toBe('Ванда Валюте');
 		// Each result knows whether its line is a synthesized narration, to say so.
 		expect(results[0]!.clip.synthesized).toBe(true);
 		// One shard, no other shard, and each file once.

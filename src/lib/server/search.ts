@@ -26,7 +26,8 @@ export function sourceClip(clip: Clip): SourceClip {
 		slug: clip.slug,
 		title: clip.title,
 		witness: clip.witness,
-		witnessName: clip.witnessName,
+		witnessNames: clip.witnessNames,
+		witnessGender: clip.witnessGender,
 		synthesized: clip.provenance.synthesized,
 		languages: clip.tracks.map((t) => t.lang),
 		tracks: clip.tracks.map((t) => ({

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Clip } from '../content/types.ts';
 import { transcriptHeader } from './header.ts';
 
-const narrated: Pick<Clip, 'title' | 'witnessName' | 'provenance'> = {
+const narrated: Pick<Clip, 'title' | 'witnessNames' | 'witnessGender' | 'provenance'> = {
 	title: {
 		en: 'The Kengir uprising put down',
 		fr: 'L’écrasement',
 		lt: 'Kengyro sukilimo numalšinimas'
 	},
-	witnessName: 'Antanas Petrikonis',
+	witnessNames: { en: 'Antanas Petrikonis', uk: 'Антанас Петриконіс' },
 	provenance: {
 		synthesized: true,
 		heldBy: { en: 'the Sound Archives', fr: 'les Archives sonores' },
@@ -23,7 +23,7 @@ describe('transcriptHeader', () => {
 			'Kengyro sukilimo numalšinimas',
 			'Antanas Petrikonis',
 			'Lietuvių (originalas)',
-			'Sintezuotas santraukos, parašytos šiam leidimui, įgarsinimas, o ne liudytojo balsas.',
+			'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas.',
 			'Originalų įrašą saugo: the Sound Archives.',
 			'INED Éditions, Sound Archives: European Memories of the Gulag'
 		]);
@@ -33,8 +33,21 @@ describe('transcriptHeader', () => {
 			'Narration synthétisée d’un résumé rédigé pour cette édition, et non la voix du témoin.'
 		);
 		expect(french).toContain('L’enregistrement original est conservé par les Archives sonores.');
-		expect(transcriptHeader(narrated, { lang: 'uk', kind: 'captions' })).toContain(
+		const ukrainian = transcriptHeader(narrated, { lang: 'uk', kind: 'captions' });
+		expect(ukrainian).toContain(
 			'Синтезоване озвучення резюме, написаного для цього видання, а не голос свідка.'
+		);
+		expect(ukrainian[1], 'the name as Ukrainian writes it').toBe('Антанас Петриконіс');
+	});
+
+	it('says liudytoja in Lithuanian for a woman, liudytojas otherwise', () => {
+		const woman = { ...narrated, witnessGender: 'feminine' as const };
+		expect(transcriptHeader(woman, { lang: 'lt', kind: 'captions' })).toContain(
+			'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojos balsas.'
+		);
+		const man = { ...narrated, witnessGender: 'masculine' as const };
+		expect(transcriptHeader(man, { lang: 'lt', kind: 'captions' })).toContain(
+			'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas.'
 		);
 	});
 

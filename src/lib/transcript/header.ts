@@ -1,12 +1,13 @@
 import { nativeLanguageName } from '../content/languages.ts';
 import type { Clip, Localized, Track } from '../content/types.ts';
+import type { GenderForms } from '../i18n/messages.ts';
 
 // (Apart from export.ts, which the clip page loads: only the build writes these headers.)
 
 /** A downloaded transcript's words about itself, in the transcript's own language. */
 const HEADER_WORDS: Record<
 	string,
-	{ original: string; translation: string; synthesized: string; heldBy: string }
+	{ original: string; translation: string; synthesized: string | GenderForms; heldBy: string }
 > = {
 	en: {
 		original: 'original',
@@ -32,8 +33,12 @@ const HEADER_WORDS: Record<
 	lt: {
 		original: 'originalas',
 		translation: 'vertimas',
-		synthesized:
-			'Sintezuotas santraukos, parašytos šiam leidimui, įgarsinimas, o ne liudytojo balsas.',
+		// As the interface's label says it; a woman is a liudytoja (see GenderedKey).
+		synthesized: {
+			feminine:
+				'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojos balsas.',
+			other: 'Sintezuotas šiam leidimui parašytos santraukos įgarsinimas, o ne liudytojo balsas.'
+		},
 		heldBy: 'Originalų įrašą saugo: {heldBy}.'
 	},
 	de: {
@@ -51,19 +56,23 @@ const HEADER_WORDS: Record<
  * credit. In the transcript's language where we have its words, else in English.
  */
 export function transcriptHeader(
-	clip: Pick<Clip, 'title' | 'witnessName' | 'provenance'>,
+	clip: Pick<Clip, 'title' | 'witnessNames' | 'witnessGender' | 'provenance'>,
 	track: Pick<Track, 'lang' | 'kind'>
 ): string[] {
 	const words =
 		HEADER_WORDS[track.lang] ?? HEADER_WORDS[track.lang.split('-')[0]!] ?? HEADER_WORDS.en!;
 	const inLanguage = (text: Localized) => text[track.lang] ?? text.en;
 	const { provenance } = clip;
+	const synthesized =
+		typeof words.synthesized === 'string'
+			? words.synthesized
+			: words.synthesized[clip.witnessGender === 'feminine' ? 'feminine' : 'other'];
 	return [
 		inLanguage(clip.title),
-		clip.witnessName,
+		inLanguage(clip.witnessNames),
 		`${nativeLanguageName(track.lang)} (${track.kind === 'captions' ? words.original : words.translation})`,
 		...(provenance.synthesized
-			? [words.synthesized, words.heldBy.replace('{heldBy}', () => inLanguage(provenance.heldBy))]
+			? [synthesized, words.heldBy.replace('{heldBy}', () => inLanguage(provenance.heldBy))]
 			: []),
 		provenance.credit
 	];
