@@ -326,6 +326,19 @@ describe('align', () => {
 		expect(leftovers(dir)).toEqual([]);
 	});
 
+	it('an error in another clip whose name starts the same does not stop this one', async () => {
+		useAligner('even');
+		const other = join(dir, `${SLUG}-two`);
+		cpSync(clip, other, { recursive: true });
+		writeFileSync(join(other, 'en.vtt'), 'not a WebVTT file\n');
+		const summary = await align();
+		expect(summary.check.ok, 'the collection still has the other clip’s error').toBe(false);
+		expect(summary.check.text).toContain(`${SLUG}-two`);
+		expect(readFileSync(join(clip, 'en.vtt.bak'), 'utf8')).not.toBe(
+			readFileSync(join(clip, 'en.vtt'), 'utf8')
+		);
+	});
+
 	for (const [behaviour, reason] of [
 		['fewer', /the aligner's answer is wrong: 2 segments for 3 cues/],
 		['no-voice', /no voice for the language "en" in the aligner/]
