@@ -1,5 +1,5 @@
 // The benchmark: builds the site twice (the demo collection, then the demo collection plus a
-// generated 3-hour interview), serves the result on loopback like any static host, drives
+// generated 3-hour interview and a 2-hour one of short lines), serves the result on loopback like any static host, drives
 // headless Chromium through Playwright and Lighthouse, prints tables and writes
 // bench-results/latest.json. Figures, not pass/fail: this machine is noisy, so read medians and
 // p95s and compare ratios between runs. BENCHMARKS.md records a run and the budgets.
@@ -7,6 +7,7 @@
 //   npm run bench                  everything (about twenty minutes on two cores)
 //   npm run bench -- --no-build    reuse the last builds (no build times then)
 //   npm run bench -- --quick       fewer samples, no Lighthouse: a quick look
+//   npm run bench -- --first-moments  only the long pages beside Hyperaudio Lite, in rounds
 //   npm run bench -- --lag-only    the highlight lag on the demo clips, in each engine installed
 //                                  (Chromium; Firefox ESR and WebKitGTK when installed): minutes
 import { execFileSync, spawn } from 'node:child_process';
@@ -28,7 +29,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, firefox } from '@playwright/test';
 import { runnerImport } from 'vite';
 import { findBrowser, findFirefox, findWebKit } from './find-browser.js';
-import { LONG_SLUG, writeLongFixture } from './bench/long-fixture.js';
+import { firstMoments } from './bench/first-moments.js';
+import { LONG_SLUG, SHORT_CUES_SLUG, writeLongFixture } from './bench/long-fixture.js';
 import { canMakeSoundOutput, soundSocket, startSoundOutput } from './sound-output.js';
 import { startWebKitDriver, webkitSession } from './webkit-driver.js';
 import { runLighthouse } from './bench/lighthouse.js';
@@ -51,10 +53,12 @@ const { values: options } = parseArgs({
 		quick: { type: 'boolean', default: false },
 		port: { type: 'string', default: '4180' },
 		lead: { type: 'string', default: '0.6' },
-		'lag-only': { type: 'boolean', default: false }
+		'lag-only': { type: 'boolean', default: false },
+		'first-moments': { type: 'boolean', default: false }
 	}
 });
 const lagOnly = options['lag-only'];
+const momentsOnly = options['first-moments'];
 const quick = options.quick;
 const PORT = Number(options.port);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -96,25 +100,35 @@ if (lagOnly) {
 		console.error('Building the demo collection…');
 		build({ BUILD_DIR: SITE });
 	}
-} else if (!options['no-build'] || !existsSync(join(SITE, 'index.html'))) {
+} else if (
+	!options['no-build'] ||
+	!existsSync(join(SITE, 'clips', `${SHORT_CUES_SLUG}.html`)) // a site built before it had one
+) {
 	console.error('Generating the 3-hour fixture…');
-	const fixture = await writeLongFixture(FIXTURE);
+	const fixture = await writeLongFixture(FIXTURE, { shortCues: true });
 	console.error(
 		`  ${fixture.cues} cues in two languages, ${fixture.duration / 3600} hours of audio`
 	);
 	const cache = () => mkdtempSync(join(tmpdir(), 'testimony-bench-cache-'));
-	console.error('Building the demo collection…');
-	const demoSeconds = build({ AUDIO_CACHE_DIR: cache() });
-	console.error('Building the demo collection plus the 3-hour interview…');
-	const longSeconds = build({
-		TRANSCRIPTS_DIR: FIXTURE,
-		BUILD_DIR: SITE,
-		AUDIO_CACHE_DIR: cache()
-	});
-	const warmSeconds = build({ TRANSCRIPTS_DIR: FIXTURE, BUILD_DIR: SITE });
-	results.build = { demoSeconds, longSeconds, warmSeconds, fixture };
+	if (momentsOnly) {
+		// The pages only: one build, with the audio cache as it is, and no build times.
+		console.error('Building the demo collection plus the 3-hour and 2-hour interviews…');
+		build({ TRANSCRIPTS_DIR: FIXTURE, BUILD_DIR: SITE });
+	} else {
+		console.error('Building the demo collection…');
+		const demoSeconds = build({ AUDIO_CACHE_DIR: cache() });
+		console.error('Building the demo collection plus the 3-hour and 2-hour interviews…');
+		const longSeconds = build({
+			TRANSCRIPTS_DIR: FIXTURE,
+			BUILD_DIR: SITE,
+			AUDIO_CACHE_DIR: cache()
+		});
+		const warmSeconds = build({ TRANSCRIPTS_DIR: FIXTURE, BUILD_DIR: SITE });
+		results.build = { demoSeconds, longSeconds, warmSeconds, fixture };
+	}
 }
-if (!lagOnly && (!options['no-build'] || !existsSync(join(SEARCH_SITE, 'fixture.json')))) {
+const searchToo = !lagOnly && !momentsOnly;
+if (searchToo && (!options['no-build'] || !existsSync(join(SEARCH_SITE, 'fixture.json')))) {
 	console.error('Writing the search index of a 1,000-hour archive…');
 	rmSync(SEARCH_SITE, { recursive: true, force: true });
 	cpSync(SITE, SEARCH_SITE, {
@@ -126,13 +140,15 @@ if (!lagOnly && (!options['no-build'] || !existsSync(join(SEARCH_SITE, 'fixture.
 	written.seconds = (performance.now() - started) / 1000;
 	writeFileSync(join(SEARCH_SITE, 'fixture.json'), JSON.stringify(written));
 }
-const searchFixture = lagOnly
+const searchFixture = !searchToo
 	? undefined
 	: JSON.parse(readFileSync(join(SEARCH_SITE, 'fixture.json'), 'utf8'));
-// The peer's page, over the 3-hour clip's audio and its original transcript.
-const hal = lagOnly
-	? undefined
-	: writeHalPage(SITE, join(FIXTURE, LONG_SLUG, 'en.vtt'), `/media/${LONG_SLUG}/audio.wav`);
+// The peer's pages, over each long clip's audio and its original transcript.
+/** @param {string} slug */
+const halPage = (slug) =>
+	writeHalPage(SITE, slug, join(FIXTURE, slug, 'en.vtt'), `/media/${slug}/audio.wav`);
+const hal = lagOnly ? undefined : halPage(LONG_SLUG);
+const halShortCues = lagOnly ? undefined : halPage(SHORT_CUES_SLUG);
 
 // The server logs each response with the bytes it really sent: the browser's own accounting
 // leaves out media requests it cancels.
@@ -170,11 +186,11 @@ const served = server.served;
 const SEARCH_PORT = PORT + 2;
 /** WebKitWebDriver's (the tests' start at 4215). */
 const WEBKIT_DRIVER_PORT = PORT + 3;
-const searchServer = lagOnly
+const searchServer = !searchToo
 	? { served: [], stop: () => {} }
 	: startServer(SEARCH_SITE, SEARCH_PORT);
 await waitForServer(BASE);
-if (!lagOnly) await waitForServer(`http://127.0.0.1:${SEARCH_PORT}`);
+if (searchToo) await waitForServer(`http://127.0.0.1:${SEARCH_PORT}`);
 const browser = await chromium.launch({
 	executablePath,
 	args: [
@@ -187,7 +203,98 @@ const browser = await chromium.launch({
 	]
 });
 
+/**
+ * Our long clip pages and Hyperaudio Lite's over the same transcripts and audio (issue 35): on
+ * each long clip, rounds of a cold load of each page, the order swapped every round; in each,
+ * one load for what is painted and blocked, one for the first click that seeks.
+ * @returns {Promise<Record<string, {ours: any[], hal: any[]}>>}
+ */
+async function besideHyperaudioLite() {
+	console.error(`Side by side with Hyperaudio Lite ${hal.version}…`);
+	const ourLines = '[data-languages] button[data-start]';
+	const halLines = '#hypertranscript [data-m]';
+	/** @type {Record<string, {ours: any[], hal: any[]}>} */
+	const rounds = {};
+	for (const [slug, peerPage] of [
+		[LONG_SLUG, hal],
+		[SHORT_CUES_SLUG, halShortCues]
+	]) {
+		const runs = (rounds[slug] = { ours: [], hal: [] });
+		const pages = [
+			['ours', `${BASE}/clips/${slug}`, ourLines],
+			['hal', `${BASE}${peerPage.path}`, halLines]
+		];
+		for (let i = 0; i < (quick ? 2 : 5); i++) {
+			for (const [who, url, lines] of i % 2 ? [...pages].reverse() : pages) {
+				const moments = await firstMoments(browser, url, lines);
+				const click = await firstSeekingClick(browser, url, lines);
+				runs[who].push({ ...moments, seekingMs: click.seekingMs });
+			}
+		}
+	}
+	return rounds;
+}
+
+/** Medians (and the rest) of each figure, ours and Hyperaudio Lite's, per clip. */
+function firstMomentsSummary(rounds) {
+	/** @param {any[]} runs */
+	const of = (runs) =>
+		Object.fromEntries(
+			['fcp', 'firstLine', 'seekingMs', 'tbt', 'elements'].map((key) => [
+				key,
+				summary(runs.map((run) => run[key]))
+			])
+		);
+	return Object.fromEntries(
+		Object.entries(rounds).map(([slug, runs]) => [
+			slug,
+			{ rounds: runs.ours.length, ours: of(runs.ours), hal: of(runs.hal) }
+		])
+	);
+}
+
+function printFirstMoments(summaries) {
+	const ratio = (a, b) => fmt(a / b, 2);
+	for (const [slug, title] of [
+		[LONG_SLUG, 'the 3-hour clip (about 5,000 cues, English and French)'],
+		[SHORT_CUES_SLUG, 'the 2-hour clip (3,600 cues of 2 s, English only)']
+	]) {
+		const fm = summaries[slug];
+		/** @param {string} label @param {string} key @param {string} unit @param {number} [budget] */
+		const row = (label, key, unit, budget) => {
+			const ours = fm.ours[key].median;
+			const theirs = fm.hal[key].median;
+			return /** @type {[string, string, string?, boolean?]} */ ([
+				`${label}: ours / HAL`,
+				`${fmt(ours, 0)} / ${fmt(theirs, 0)}${unit} (×${ratio(ours, theirs)})`,
+				...(budget === undefined ? [] : [`ratio <= ${budget}`, ours <= budget * theirs])
+			]);
+		};
+		table(
+			`Beside Hyperaudio Lite ${hal.version}, ${title}: medians of ${fm.rounds} rounds, each a cold load of both pages in alternating order`,
+			[
+				row('first contentful paint', 'fcp', ' ms', 1),
+				row('first transcript line in the page', 'firstLine', ' ms'),
+				row('first click that seeks, from navigation', 'seekingMs', ' ms', 0.8),
+				row('total blocking time', 'tbt', ' ms'),
+				row('elements in the page', 'elements', '')
+			]
+		);
+	}
+}
+
 try {
+	if (momentsOnly) {
+		const moments = firstMomentsSummary(await besideHyperaudioLite());
+		printFirstMoments(moments);
+		writeFileSync(
+			join(OUT, 'first-moments.json'),
+			JSON.stringify({ date: new Date().toISOString(), machine: results.machine, moments }, null, 2)
+		);
+		await browser.close();
+		server.stop();
+		process.exit(0);
+	}
 	const demoClips = readdirSync('transcripts', { withFileTypes: true })
 		.filter((e) => e.isDirectory() && existsSync(join('transcripts', e.name, 'clip.json')))
 		.map((e) => e.name);
@@ -369,21 +476,11 @@ try {
 		parallelLoads.push(await loadFigures(browser, `${BASE}/clips/${LONG_SLUG}`, 'fr'));
 	}
 
-	// 4b. Side by side with Hyperaudio Lite on the same transcript and audio, alternating.
-	console.error(`Side by side with Hyperaudio Lite ${hal.version}…`);
-	const peer = { ours: [], hal: [] };
-	for (let i = 0; i < (quick ? 2 : 7); i++) {
-		peer.ours.push(
-			await firstSeekingClick(
-				browser,
-				`${BASE}/clips/${LONG_SLUG}`,
-				'[data-languages] button[data-start]'
-			)
-		);
-		peer.hal.push(
-			await firstSeekingClick(browser, `${BASE}${hal.path}`, '#hypertranscript [data-m]')
-		);
-	}
+	// 4b. Side by side with Hyperaudio Lite on the same transcripts and audio (issue 35): on each
+	// long clip, rounds of a cold load of each page, the order swapped every round; in each, one
+	// load for what is painted and blocked, one for the first click that seeks.
+	const rounds = await besideHyperaudioLite();
+	const peer = rounds[LONG_SLUG];
 	const ourHtml = await htmlBytes(`${BASE}/clips/${LONG_SLUG}`);
 	// What the page fetches as it starts, beside its HTML: a long interview's word timings and
 	// the lines of the translation not shown (see setDetailsApart in $lib/transcript/outline).
@@ -544,6 +641,7 @@ try {
 		lines: parallelLoads[0].lines
 	};
 	const seekMs = (runs) => summary(runs.map((r) => r.seekingMs));
+	results.firstMoments = firstMomentsSummary(rounds);
 	results.peer = {
 		hyperaudioLite: hal.version,
 		firstSeekingClickMs: { ours: seekMs(peer.ours), hal: seekMs(peer.hal) },
@@ -660,19 +758,10 @@ try {
 	}
 	const pr = results.peer;
 	const ratio = (a, b) => fmt(a / b, 2);
+	printFirstMoments(results.firstMoments);
 	table(
-		`Side by side with Hyperaudio Lite ${pr.hyperaudioLite}: the 3-hour transcript (${pr.markup.lines} lines) over the same audio (${peer.ours.length} cold loads each, alternating; medians)`,
+		`Side by side with Hyperaudio Lite ${pr.hyperaudioLite}: the 3-hour transcript (${pr.markup.lines} lines), its markup`,
 		[
-			[
-				'first click that seeks, from navigation: ours / HAL',
-				`${fmt(pr.firstSeekingClickMs.ours.median, 0)} / ${fmt(pr.firstSeekingClickMs.hal.median, 0)} ms (×${ratio(pr.firstSeekingClickMs.ours.median, pr.firstSeekingClickMs.hal.median)})`,
-				'ratio <= 1.0',
-				pr.firstSeekingClickMs.ours.median <= pr.firstSeekingClickMs.hal.median
-			],
-			[
-				'elements in the page: ours / HAL',
-				`${pr.elements.ours} / ${pr.elements.hal} (×${ratio(pr.elements.ours, pr.elements.hal)})`
-			],
 			[
 				'bytes of HTML: ours / HAL',
 				`${kb(pr.htmlBytes.ours)} / ${kb(pr.htmlBytes.hal)} (×${ratio(pr.htmlBytes.ours, pr.htmlBytes.hal)})`

@@ -20,13 +20,14 @@ const seconds = (stamp) => {
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * Writes `<site>/hal/index.html` and Hyperaudio Lite's script beside it: one paragraph and one
- * timed span per cue of `vttFile`, playing `audioUrl`. Returns the page's address path.
+ * Writes `<site>/hal/<name>/index.html` and Hyperaudio Lite's script beside it: one paragraph
+ * and one timed span per cue of `vttFile`, playing `audioUrl`. Returns the page's address path.
  * @param {string} site
+ * @param {string} name
  * @param {string} vttFile
  * @param {string} audioUrl
  */
-export function writeHalPage(site, vttFile, audioUrl) {
+export function writeHalPage(site, name, vttFile, audioUrl) {
 	const blocks = readFileSync(vttFile, 'utf8').split(/\n\n+/).slice(1);
 	const paragraphs = [];
 	for (const block of blocks) {
@@ -41,7 +42,7 @@ export function writeHalPage(site, vttFile, audioUrl) {
 			`<p><span data-m="${m}" data-d="${Math.round(end * 1000) - m}">${text}</span></p>`
 		);
 	}
-	const dir = join(site, 'hal');
+	const dir = join(site, 'hal', name);
 	mkdirSync(dir, { recursive: true });
 	const script = require.resolve('hyperaudio-lite');
 	copyFileSync(script, join(dir, 'hyperaudio-lite.js'));
@@ -52,7 +53,7 @@ export function writeHalPage(site, vttFile, audioUrl) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Hyperaudio Lite: the 3-hour benchmark transcript</title>
+<title>Hyperaudio Lite: the ${name} benchmark transcript</title>
 <style>
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }
 audio { width: 100%; }
@@ -73,7 +74,7 @@ ${paragraphs.join('\n')}
 </html>
 `
 	);
-	return { path: '/hal/', paragraphs: paragraphs.length, version: readVersion(script) };
+	return { path: `/hal/${name}/`, paragraphs: paragraphs.length, version: readVersion(script) };
 }
 
 /** @param {string} script */
