@@ -35,6 +35,11 @@ test('a 3-hour interview loads from build-time peaks and byte ranges alone', asy
 		const lines = page.locator('[data-languages] button[data-start]');
 		await expect(lines).toHaveCount(cues);
 
+		// Its scripts are not preloaded: they would compete with its first paint (a short clip's
+		// are: site.e2e.ts).
+		const pageHtml = await (await fetch(`${origin}/clips/${LONG_SLUG}`)).text();
+		expect(pageHtml.split('</head>')[0]).not.toContain('rel="modulepreload"');
+
 		// Loading the page reads the recording's start, never the file.
 		const audioPath = `/media/${LONG_SLUG}/audio.wav`;
 		const size = statSync(join(project.dir, 'build', audioPath)).size;

@@ -124,6 +124,13 @@ test('build-time peaks and transcripts are published as static files', async ({ 
 	expect(original).toContain('\nOriginalų įrašą saugo: ');
 });
 
+test('a short clip’s page preloads its scripts (a long interview’s does not: long.e2e.ts)', async ({
+	request
+}) => {
+	const html = await (await request.get(`/clips/${MAIN_CLIP}`)).text();
+	expect(html.split('</head>')[0]).toContain('rel="modulepreload"');
+});
+
 test('audio is served with byte ranges, so seeking works on any static host', async ({
 	request,
 	page

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Track } from '../content/types.ts';
 import {
 	DETAILS_APART_ABOVE,
+	isLongPage,
 	isOutlined,
 	outlineTrack,
 	setDetailsApart,
@@ -169,5 +170,19 @@ describe('details apart', () => {
 			);
 		}
 		expect(() => withDetails(tracks[0]!, undefined)).toThrow('uk.vtt: outline.json has no details');
+	});
+});
+
+describe('a long page', () => {
+	const lines = (lang: string, count: number) => ({
+		lang,
+		cues: Array.from({ length: count }, (_, i) => cue(i, i + 1, `line ${i}`))
+	});
+	it('counts the lines the prerendered page shows: the original and an English translation', () => {
+		expect(isLongPage([lines('uk', 1000)])).toBe(false);
+		expect(isLongPage([lines('uk', 1001)])).toBe(true);
+		expect(isLongPage([lines('uk', 600), lines('en', 600)])).toBe(true);
+		// A French translation is data, not markup, in the English page.
+		expect(isLongPage([lines('uk', 600), lines('fr', 600)])).toBe(false);
 	});
 });

@@ -125,6 +125,20 @@ export function outlineTrack(track: Track, inMarkup: boolean): OutlinedTrack {
  */
 const inPageMarkup = (lang: string, index: number) => index === 0 || lang === 'en';
 
+/**
+ * Lines of markup past which a clip page is a long interview's (about 40 minutes of speech):
+ * the browser then parses its HTML for longer than its scripts take to arrive, and preloading
+ * them only competes with the first paint (see src/hooks.server.ts).
+ */
+const LONG_PAGE_LINES = 1000;
+
+/** Whether the prerendered clip page shows more lines as markup than LONG_PAGE_LINES. */
+export const isLongPage = (tracks: readonly Pick<Track, 'lang' | 'cues'>[]) =>
+	tracks.reduce(
+		(lines, track, i) => lines + (inPageMarkup(track.lang, i) ? track.cues.length : 0),
+		0
+	) > LONG_PAGE_LINES;
+
 /** A clip's tracks outlined for its page: the page's data, and the details apart from it. */
 export const outlineForPage = (tracks: readonly Track[]) =>
 	setDetailsApart(tracks.map((track, i) => outlineTrack(track, inPageMarkup(track.lang, i))));
