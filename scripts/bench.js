@@ -927,7 +927,7 @@ try {
 		table('Build (production, empty audio cache)', [
 			['six demo clips', `${fmt(b.demoSeconds)} s`],
 			[
-				'six demo clips + 3-hour interview',
+				'six demo clips + 3-hour and 2-hour interviews',
 				`${fmt(b.longSeconds)} s (×${fmt(b.longSeconds / b.demoSeconds, 2)})`
 			],
 			['same again, audio cache warm', `${fmt(b.warmSeconds)} s`]
