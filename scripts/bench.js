@@ -204,6 +204,26 @@ const browser = await chromium.launch({
 });
 
 /**
+ * Ends a bench that measures one thing: writes its figures to `file` in bench-results/, then
+ * stops what the finally block at the end would, and the process (the rest is skipped).
+ * @param {string} file
+ * @param {object} figures
+ */
+async function finishEarly(file, figures) {
+	writeFileSync(
+		join(OUT, file),
+		JSON.stringify(
+			{ date: new Date().toISOString(), machine: results.machine, ...figures },
+			null,
+			2
+		)
+	);
+	await browser.close();
+	server.stop();
+	process.exit(0);
+}
+
+/**
  * Our long clip pages and Hyperaudio Lite's over the same transcripts and audio (issue 35): on
  * each long clip, rounds of a cold load of each page, the order swapped every round; in each,
  * one load for what is painted and blocked, one for the first click that seeks.
@@ -287,13 +307,7 @@ try {
 	if (momentsOnly) {
 		const moments = firstMomentsSummary(await besideHyperaudioLite());
 		printFirstMoments(moments);
-		writeFileSync(
-			join(OUT, 'first-moments.json'),
-			JSON.stringify({ date: new Date().toISOString(), machine: results.machine, moments }, null, 2)
-		);
-		await browser.close();
-		server.stop();
-		process.exit(0);
+		await finishEarly('first-moments.json', { moments });
 	}
 	const demoClips = readdirSync('transcripts', { withFileTypes: true })
 		.filter((e) => e.isDirectory() && existsSync(join('transcripts', e.name, 'clip.json')))
@@ -409,14 +423,7 @@ try {
 				...(lag.webkit ? [] : [['WebKitGTK', noWebKit]])
 			]
 		);
-		writeFileSync(
-			join(OUT, 'lag.json'),
-			JSON.stringify({ date: new Date().toISOString(), machine: results.machine, lag }, null, 2)
-		);
-		// The rest of the bench is skipped: stop what the finally block below would.
-		await browser.close();
-		server.stop();
-		process.exit(0);
+		await finishEarly('lag.json', { lag });
 	}
 	// The same with the captions view shown: its text must change in the same frame as the line.
 	console.error('Captions view against the highlight…');

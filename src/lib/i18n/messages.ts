@@ -254,6 +254,10 @@ export interface GenderForms {
 	readonly other: string;
 }
 
+/** A message about one witness in the form for their gender (the message itself if it has one form). */
+export const forGender = (message: string | GenderForms, gender: GrammaticalGender | undefined) =>
+	typeof message === 'string' ? message : gender === 'feminine' ? message.feminine : message.other;
+
 /** What one language's catalogue must define: every key, and each plural in its own forms. */
 export type CatalogueOf<L extends UiLanguage> = {
 	readonly [K in MessageKey]: K extends PluralKey

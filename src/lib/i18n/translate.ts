@@ -2,6 +2,7 @@ import { formatNumber } from './format.ts';
 import type { UiLanguage } from './languages.ts';
 import {
 	en,
+	forGender,
 	type Catalogue,
 	type GenderForms,
 	type GenderedKey,
@@ -61,7 +62,7 @@ export function translateParts<K extends MessageKey>(
 		typeof message === 'string'
 			? message
 			: 'feminine' in message
-				? message[values.gender === 'feminine' ? 'feminine' : 'other']
+				? forGender(message, values.gender as GrammaticalGender | undefined) // ValuesFor asks for it
 				: typeof count === 'number'
 					? selectPlural(message, count, language)
 					: message.other;

@@ -1,6 +1,6 @@
 import { nativeLanguageName } from '../content/languages.ts';
 import type { Clip, Localized, Track } from '../content/types.ts';
-import type { GenderForms } from '../i18n/messages.ts';
+import { forGender, type GenderForms } from '../i18n/messages.ts';
 
 // (Apart from export.ts, which the clip page loads: only the build writes these headers.)
 
@@ -63,16 +63,15 @@ export function transcriptHeader(
 		HEADER_WORDS[track.lang] ?? HEADER_WORDS[track.lang.split('-')[0]!] ?? HEADER_WORDS.en!;
 	const inLanguage = (text: Localized) => text[track.lang] ?? text.en;
 	const { provenance } = clip;
-	const synthesized =
-		typeof words.synthesized === 'string'
-			? words.synthesized
-			: words.synthesized[clip.witnessGender === 'feminine' ? 'feminine' : 'other'];
 	return [
 		inLanguage(clip.title),
 		inLanguage(clip.witnessNames),
 		`${nativeLanguageName(track.lang)} (${track.kind === 'captions' ? words.original : words.translation})`,
 		...(provenance.synthesized
-			? [synthesized, words.heldBy.replace('{heldBy}', () => inLanguage(provenance.heldBy))]
+			? [
+					forGender(words.synthesized, clip.witnessGender),
+					words.heldBy.replace('{heldBy}', () => inLanguage(provenance.heldBy))
+				]
 			: []),
 		provenance.credit
 	];
