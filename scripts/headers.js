@@ -8,6 +8,18 @@
  */
 export const FRAMEABLE_PREFIX = '/embed/';
 
+/** Headers for every response. */
+const ALWAYS = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'strict-origin-when-cross-origin'
+};
+
+/** Headers for every response but those of the embeds. */
+const REFUSE_FRAMING = {
+	'Content-Security-Policy': "frame-ancestors 'none'",
+	'X-Frame-Options': 'DENY'
+};
+
 /**
  * Security headers for a response to `pathname`.
  *
@@ -27,14 +39,66 @@ export const FRAMEABLE_PREFIX = '/embed/';
  * @returns {Record<string, string>}
  */
 export function securityHeaders(pathname) {
-	const headers = {
-		'X-Content-Type-Options': 'nosniff',
-		'Referrer-Policy': 'strict-origin-when-cross-origin'
-	};
-	if (pathname.startsWith(FRAMEABLE_PREFIX)) return headers;
-	return {
-		...headers,
-		'Content-Security-Policy': "frame-ancestors 'none'",
-		'X-Frame-Options': 'DENY'
-	};
+	if (pathname.startsWith(FRAMEABLE_PREFIX)) return { ...ALWAYS };
+	return { ...ALWAYS, ...REFUSE_FRAMING };
+}
+
+/**
+ * Files that other sites' software reads: the IIIF collection and manifests, oEmbed, the
+ * transcripts (WebVTT and text), chapters, waveform peaks and the recordings. IIIF viewers and
+ * oEmbed consumers fetch them from their own origin, and IIIF Presentation 3 (§6.3) requires
+ * CORS on them. Pages never get it (nor the app's scripts and SvelteKit's page data): nothing
+ * outside needs to read them, and a page readable from any origin gains nothing.
+ */
+const SHARED_FILE =
+	/\.(?:json|vtt|txt|mp3|m4a|aac|oga|ogg|opus|wav|flac|weba|webm|mp4|png|jpe?g|webp)$/i;
+
+/** @param {string} pathname the request's path, without query */
+export function isSharedFile(pathname) {
+	return (
+		SHARED_FILE.test(pathname) && !pathname.includes('/_app/') && !pathname.endsWith('__data.json')
+	);
+}
+
+/**
+ * CORS for a shared file: any origin may read it, seek in it (a plain `Range: bytes=a-b` needs
+ * no preflight) and see which part it got.
+ */
+export const CROSS_ORIGIN_HEADERS = {
+	'Access-Control-Allow-Origin': '*',
+	'Access-Control-Expose-Headers': 'Content-Range, Accept-Ranges, Content-Length, ETag'
+};
+
+/** The answer to a preflight (`OPTIONS`) for a shared file: a reader that sends other headers. */
+export const PREFLIGHT_HEADERS = {
+	...CROSS_ORIGIN_HEADERS,
+	'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+	'Access-Control-Allow-Headers': 'Range, If-None-Match, If-Modified-Since',
+	'Access-Control-Max-Age': '86400'
+};
+
+/**
+ * The same headers as a `_headers` file, which Netlify and Cloudflare Pages read from the
+ * site's root. `pages` are the site's page paths (`/clips/a`), each given the framing headers
+ * by name: neither host can take a header back for `/embed/`, so a rule for every path would
+ * forbid embedding. Shared files are matched by folder (`:slug` is one path segment).
+ * @param {string[]} pages
+ * @param {string} base the site's base path (`BASE_PATH`), or ''
+ */
+export function headersFile(pages, base = '') {
+	/** @param {string} path @param {Record<string, string>} headers */
+	const rule = (path, headers) =>
+		[path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+	const sharedPaths = ['/manifest.json', '/clips/:slug/:file', '/media/*'];
+	return (
+		[
+			'# Written by the build (scripts/headers.js): the headers npm run serve sends, for',
+			'# Netlify and Cloudflare Pages. See the README, "Deploying".',
+			rule(`${base}/*`, ALWAYS),
+			...sharedPaths.map((path) => rule(`${base}${path}`, CROSS_ORIGIN_HEADERS)),
+			...pages
+				.filter((page) => !page.startsWith(FRAMEABLE_PREFIX))
+				.map((page) => rule(`${base}${page}`, REFUSE_FRAMING))
+		].join('\n') + '\n'
+	);
 }

@@ -1,14 +1,20 @@
 // Serves the built site (build/) the way a plain static web server or CDN would: files only,
 // byte ranges for audio seeking, `.html` resolved for prerendered pages, the security headers
-// of scripts/headers.js on every response, and the site's own 404.html (status 404) for any
-// path that is not a file. No server code.
+// of scripts/headers.js on every response, CORS on the files other sites read (manifests,
+// oEmbed, transcripts, audio), and the site's own 404.html (status 404) for any path that is
+// not a file. No server code.
 // Usage: node scripts/serve.js [--port 4173] [--host 127.0.0.1] [--dir build]
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { securityHeaders } from './headers.js';
+import {
+	CROSS_ORIGIN_HEADERS,
+	PREFLIGHT_HEADERS,
+	isSharedFile,
+	securityHeaders
+} from './headers.js';
 
 const { values } = parseArgs({
 	options: {
@@ -62,6 +68,16 @@ const server = createServer((request, response) => {
 	const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
 	for (const [name, value] of Object.entries(securityHeaders(pathname))) {
 		response.setHeader(name, value);
+	}
+	if (isSharedFile(pathname)) {
+		if (request.method === 'OPTIONS') {
+			response.writeHead(204, PREFLIGHT_HEADERS);
+			response.end();
+			return;
+		}
+		for (const [name, value] of Object.entries(CROSS_ORIGIN_HEADERS)) {
+			response.setHeader(name, value);
+		}
 	}
 	files(request, response, () => void notFound(request, response));
 });

@@ -6,6 +6,7 @@ import { reportProblems } from '../content/problems.ts';
 import { publishedFiles } from '../content/summary.ts';
 import type { Kiosk } from '../content/types.ts';
 import { precompress } from './compress.ts';
+import { writeHeadersFile } from './headers-file.ts';
 import { publishMedia } from './publish-media.ts';
 import { clipFile, forgetContent, getContent, snapshotContent, transcriptsDir } from './content.ts';
 
@@ -125,6 +126,7 @@ export function publishPlugin(outDir: string): Plugin {
 					`Published ${files.length} recordings and transcripts of ${collection.clips.length} clips (${megabytes(bytes)}) to ${join(outDir, 'media')}: ${copied} copied, the others unchanged since the last build`
 				);
 				await rm(SNAPSHOT_DIR, { recursive: true, force: true });
+				await writeHeadersFile(outDir, process.env.BASE_PATH ?? '');
 				const started = performance.now();
 				const done = await precompress(outDir);
 				console.log(
