@@ -77,6 +77,18 @@ export const PREFLIGHT_HEADERS = {
 	'Access-Control-Max-Age': '86400'
 };
 
+/** The media type IIIF Presentation 3 gives its manifests (§6.1), which viewers may check. */
+export const IIIF_MANIFEST_TYPE =
+	'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"';
+
+/**
+ * The content type a path needs beyond what its extension says, or undefined.
+ * @param {string} pathname
+ */
+export function contentTypeOf(pathname) {
+	return pathname.endsWith('/manifest.json') ? IIIF_MANIFEST_TYPE : undefined;
+}
+
 /**
  * The same headers as a `_headers` file, which Netlify and Cloudflare Pages read from the
  * site's root. `pages` are the site's page paths (`/clips/a`), each given the framing headers
@@ -96,6 +108,9 @@ export function headersFile(pages, base = '') {
 			'# Netlify and Cloudflare Pages. See the README, "Deploying".',
 			rule(`${base}/*`, ALWAYS),
 			...sharedPaths.map((path) => rule(`${base}${path}`, CROSS_ORIGIN_HEADERS)),
+			...['/manifest.json', '/clips/:slug/manifest.json'].map((path) =>
+				rule(`${base}${path}`, { 'Content-Type': IIIF_MANIFEST_TYPE })
+			),
 			...pages
 				.filter((page) => !page.startsWith(FRAMEABLE_PREFIX))
 				.map((page) => rule(`${base}${page}`, REFUSE_FRAMING))

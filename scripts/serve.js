@@ -12,6 +12,7 @@ import sirv from 'sirv';
 import {
 	CROSS_ORIGIN_HEADERS,
 	PREFLIGHT_HEADERS,
+	contentTypeOf,
 	isSharedFile,
 	securityHeaders
 } from './headers.js';
@@ -79,6 +80,9 @@ const server = createServer((request, response) => {
 			response.setHeader(name, value);
 		}
 	}
+	// sirv keeps a content type set beforehand (a manifest's IIIF profile).
+	const type = contentTypeOf(pathname);
+	if (type) response.setHeader('Content-Type', type);
 	files(request, response, () => void notFound(request, response));
 });
 server.listen(Number(values.port), values.host, () => {

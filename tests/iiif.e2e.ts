@@ -19,7 +19,10 @@ test('each clip page links its IIIF manifest, visibly and for machines', async (
 	const href = await alternate.getAttribute('href');
 	expect(href).toBe(`${baseURL}/clips/${CLIP}/manifest.json`);
 
-	const manifest = await (await request.get(href!)).json();
+	const response = await request.get(href!);
+	// The media type Presentation 3 gives manifests, from npm run serve as from the host rules.
+	expect(response.headers()['content-type']).toBe(PROFILE);
+	const manifest = await response.json();
 	expect(manifest.id).toBe(href);
 	const canvas = manifest.items[0];
 	// Every address in it is served: the audio, each WebVTT, the page.

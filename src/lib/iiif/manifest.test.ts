@@ -1,6 +1,12 @@
 import { normalize, serialize, serializeConfigPresentation3 } from '@iiif/parser';
 import { presentation3StrictUpgrade } from '@iiif/parser/strict';
-import type { Annotation, ContentResource, Manifest, Range } from '@iiif/presentation-3';
+import type {
+	Annotation,
+	ContentResource,
+	InternationalString,
+	Manifest,
+	Range
+} from '@iiif/presentation-3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAIN_CLIP, OTHER_ARCHIVE, SITE_FIXTURE } from '../../../tests/site-fixture.ts';
 import { loadCollection } from '../content/collection.ts';
@@ -11,6 +17,7 @@ import { folderSource } from '../server/content.ts';
 import {
 	clipManifest,
 	collectionManifest,
+	textValue,
 	type ClipAddresses,
 	type CollectionAddresses
 } from './manifest.ts';
@@ -23,7 +30,8 @@ const clipAt = (clip: ClipEntry): ClipAddresses => ({
 	page: `${SITE}/clips/${clip.slug}`,
 	file: (name) => `${SITE}/media/${clip.slug}/${name}`,
 	text: (lang) => `${SITE}/clips/${clip.slug}/transcript-${lang}.txt`,
-	collection: `${SITE}/manifest.json`
+	collection: `${SITE}/manifest.json`,
+	home: `${SITE}/`
 });
 const collectionAt: CollectionAddresses = {
 	manifest: `${SITE}/manifest.json`,
@@ -135,11 +143,43 @@ describe('a clip’s manifest', () => {
 			[`${SITE}/media/${MAIN_CLIP}/en.vtt`, 'Text', 'text/vtt', ['en']],
 			[`${SITE}/media/${MAIN_CLIP}/fr.vtt`, 'Text', 'text/vtt', ['fr']]
 		]);
+		// Under `none` too, in English: Ramp reads only that one.
 		expect(bodies.map((b) => b.label)).toEqual([
-			{ en: ['Transcript: Lithuanian (original)'], fr: ['Transcription : lituanien (original)'] },
-			{ en: ['Translation: English'], fr: ['Traduction : anglais'] },
-			{ en: ['Translation: French'], fr: ['Traduction : français'] }
+			{
+				none: ['Transcript: Lithuanian (original)'],
+				en: ['Transcript: Lithuanian (original)'],
+				fr: ['Transcription : lituanien (original)']
+			},
+			{
+				none: ['Translation: English'],
+				en: ['Translation: English'],
+				fr: ['Traduction : anglais']
+			},
+			{ none: ['Translation: French'], en: ['Translation: French'], fr: ['Traduction : français'] }
 		]);
+		expect(
+			manifest.rendering!.map((r) => (r as unknown as { label: InternationalString }).label.none)
+		).toEqual([
+			['Transcript: Lithuanian (original)'],
+			['Translation: English'],
+			['Translation: French']
+		]);
+	});
+
+	it('names the Canvas, the publisher and the languages of the clip’s page', () => {
+		expect(canvas.label).toEqual(manifest.label);
+		expect(manifest.provider).toEqual([
+			{
+				id: `${SITE}/`,
+				type: 'Agent',
+				label: { none: [collection.credit] },
+				homepage: [expect.objectContaining({ id: `${SITE}/`, format: 'text/html' })]
+			}
+		]);
+		expect(manifest.homepage![0]).toMatchObject({
+			id: `${SITE}/clips/${MAIN_CLIP}`,
+			language: ['en', 'fr']
+		});
 	});
 
 	it('has the chapters as Ranges over the Canvas, labelled in each language of the chapters', () => {
@@ -196,6 +236,40 @@ describe('a clip’s manifest', () => {
 			Credit: [clip.provenance.credit],
 			Collection: [collection.title.en]
 		});
+	});
+});
+
+describe('texts a viewer could read as HTML', () => {
+	it('go out as HTML that shows them, not as markup', () => {
+		expect(textValue('<untitled>')).toBe('<span>&lt;untitled&gt;</span>');
+		expect(textValue(' <b onclick="x()">bold</b> ')).toBe(
+			'<span> &lt;b onclick="x()"&gt;bold&lt;/b&gt; </span>'
+		);
+		// Text that does not both start with < and end with > is never read as HTML: as it is.
+		expect(textValue('a <b> tag')).toBe('a <b> tag');
+		expect(textValue('<3 & more')).toBe('<3 & more');
+	});
+
+	it('in every place a manifest shows the collection’s words', () => {
+		const { collection } = collections[0]!;
+		const clip = collection.clips[0]!;
+		const hostile: ClipEntry = {
+			...clip,
+			title: { en: '<img src=x onerror=alert(1)>' },
+			description: { en: '<i>summary</i>' },
+			witnessName: '<b>name</b>',
+			witnessNames: { en: '<b>name</b>' },
+			provenance: { ...clip.provenance, credit: '<a href="javascript:x">credit</a>' }
+		};
+		const manifest = clipManifest(hostile, collection, clipAt(hostile), catalogues);
+		// Every text a viewer would read as HTML is one escaped span: nothing else is markup.
+		const texts: string[] = [];
+		JSON.stringify(manifest, (_, value) => (typeof value === 'string' && texts.push(value), value));
+		const html = texts.filter((text) => /^\s*<[^]*>\s*$/.test(text));
+		expect(html.length).toBeGreaterThanOrEqual(4);
+		for (const text of html) expect(text).toMatch(/^<span>[^<>]*<\/span>$/);
+		const json = JSON.stringify(manifest);
+		expect(json).toContain('<span>&lt;img src=x onerror=alert(1)&gt;</span>');
 	});
 });
 

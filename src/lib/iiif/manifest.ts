@@ -36,6 +36,8 @@ export interface ClipAddresses {
 	text: (lang: string) => string;
 	/** The collection's manifest. */
 	collection: string;
+	/** The site's home page. */
+	home: string;
 }
 
 export interface CollectionAddresses {
@@ -56,21 +58,40 @@ export type ManifestReference = Pick<Manifest, 'id' | 'type' | 'label'>;
 /** A Collection whose items are references to its Manifests. */
 export type CollectionOfReferences = Omit<IiifCollection, 'items'> & { items: ManifestReference[] };
 
-/** A web page about the resource, for `homepage`. */
-const webPage = (id: string, label: InternationalString): Labelled<ContentResource> => ({
+/** A web page about the resource, for `homepage`, in the languages its interface offers. */
+const webPage = (
+	id: string,
+	label: InternationalString,
+	catalogues: Catalogues
+): Labelled<ContentResource> => ({
 	id,
 	type: 'Text',
 	label,
-	format: 'text/html'
+	format: 'text/html',
+	language: Object.keys(catalogues)
 });
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * A text as a IIIF value that no viewer reads as HTML. Presentation 3 (§4.4) has a value that
+ * starts with `<` and ends with `>` read as HTML: a title such as "<untitled>" would vanish,
+ * and a hostile one could carry markup. Such a text goes out as HTML that shows it, escaped in
+ * a `span`; any other text is left as it is.
+ */
+export function textValue(text: string): string {
+	const trimmed = text.trim();
+	if (!(trimmed.startsWith('<') && trimmed.endsWith('>'))) return text;
+	return `<span>${text.replace(/[&<>]/g, (c) => HTML_ESCAPES[c]!)}</span>`;
+}
+
 /** A language map of one text in no particular language (a name, a credit). */
-const plain = (text: string): InternationalString => ({ none: [text] });
+const plain = (text: string): InternationalString => ({ none: [textValue(text)] });
 
 /** A language map from texts given per language (titles, descriptions). */
 function languageMap(texts: Localized | Record<string, string>): InternationalString {
 	const map: InternationalString = {};
-	for (const [lang, text] of Object.entries(texts)) if (text) map[lang] = [text];
+	for (const [lang, text] of Object.entries(texts)) if (text) map[lang] = [textValue(text)];
 	return map;
 }
 
@@ -81,7 +102,7 @@ function inEveryLanguage(
 ): InternationalString {
 	const map: InternationalString = {};
 	for (const [language, catalogue] of Object.entries(catalogues) as [UiLanguage, Catalogue][]) {
-		map[language] = [write(catalogue, language)];
+		map[language] = [textValue(write(catalogue, language))];
 	}
 	return map;
 }
@@ -104,9 +125,11 @@ function witnessName(clip: ClipEntry): InternationalString {
 	const catalogued = clip.witnessNativeName
 		? `${clip.witnessName} (${clip.witnessNativeName})`
 		: clip.witnessName;
-	const map: InternationalString = { none: [catalogued] };
+	const map: InternationalString = { none: [textValue(catalogued)] };
 	for (const [lang, name] of Object.entries(clip.witnessNames)) {
-		if (name && name !== clip.witnessName && name !== clip.witnessNativeName) map[lang] = [name];
+		if (name && name !== clip.witnessName && name !== clip.witnessNativeName) {
+			map[lang] = [textValue(name)];
+		}
 	}
 	return map;
 }
@@ -120,12 +143,17 @@ function languageName(code: string, inLanguage: string): string {
 	}
 }
 
+/**
+ * A transcript's label in every interface language, and also under `none` (in English): some
+ * viewers read only `none` (Ramp 3 takes `label.none[0]` of a rendering, and fails without it).
+ */
 function trackLabel(catalogues: Catalogues, track: TrackEntry): InternationalString {
-	return message(
+	const label = message(
 		catalogues,
 		track.kind === 'captions' ? 'iiif.original' : 'iiif.translation',
 		(language) => ({ language: languageName(track.lang, language) })
 	);
+	return { none: label.en!, ...label };
 }
 
 /**
@@ -156,9 +184,9 @@ function structures(
 				const label: InternationalString = {};
 				const summary: InternationalString = {};
 				for (const [lang, chapters] of languages) {
-					label[lang] = [chapters[index]!.title];
+					label[lang] = [textValue(chapters[index]!.title)];
 					const synopsis = chapters[index]!.synopsis;
-					if (synopsis) summary[lang] = [synopsis];
+					if (synopsis) summary[lang] = [textValue(synopsis)];
 				}
 				return {
 					id: id(),
@@ -258,7 +286,16 @@ export function clipManifest(
 		summary: languageMap(clip.description),
 		metadata,
 		requiredStatement: { label: message(catalogues, 'iiif.statementLabel'), value: statement },
-		homepage: [webPage(at.page, languageMap(clip.title))],
+		homepage: [webPage(at.page, languageMap(clip.title), catalogues)],
+		// Who publishes it: the archive, by its credit line, and its site.
+		provider: [
+			{
+				id: at.home,
+				type: 'Agent',
+				label: plain(collection.credit),
+				homepage: [webPage(at.home, languageMap(collection.title), catalogues)]
+			}
+		],
 		// The plain-text transcripts, to read or download (the Cookbook's recipe 0017).
 		rendering: clip.tracks.map((track) => ({
 			id: at.text(track.lang),
@@ -272,6 +309,7 @@ export function clipManifest(
 			{
 				id: canvas,
 				type: 'Canvas',
+				label: languageMap(clip.title),
 				duration: clip.duration,
 				items: [
 					{
@@ -316,7 +354,7 @@ export function collectionManifest(
 			label: message(catalogues, 'iiif.credit'),
 			value: message(catalogues, 'clip.credit', () => ({ credit: collection.credit }))
 		},
-		homepage: [webPage(at.home, languageMap(collection.title))],
+		homepage: [webPage(at.home, languageMap(collection.title), catalogues)],
 		items: collection.clips.map((clip) => ({
 			id: at.clip(clip.slug),
 			type: 'Manifest',

@@ -3,6 +3,8 @@ import { join, relative, sep } from 'node:path';
 // The one list of the site's HTTP headers, which scripts/serve.js sends too.
 import { headersFile } from '../../../scripts/headers.js';
 
+export { IIIF_MANIFEST_TYPE } from '../../../scripts/headers.js';
+
 /** The addresses of the built site's pages: `clips/a.html` is `/clips/a`, `index.html` is `/`. */
 export async function pagePaths(outDir: string): Promise<string[]> {
 	const entries = await readdir(outDir, { recursive: true, withFileTypes: true });

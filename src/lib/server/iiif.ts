@@ -34,6 +34,7 @@ export function clipAddresses(clip: ClipEntry, origin: string): ClipAddresses {
 		file: (file) => absolute(resolve('/media/[slug]/[file]', { slug, file }), origin),
 		text: (lang) =>
 			absolute(resolve('/(site)/clips/[slug]/transcript-[lang].txt', { slug, lang }), origin),
-		collection: absolute(resolve('/(site)/manifest.json'), origin)
+		collection: absolute(resolve('/(site)/manifest.json'), origin),
+		home: absolute(resolve('/'), origin)
 	};
 }

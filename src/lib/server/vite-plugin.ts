@@ -127,6 +127,11 @@ export function publishPlugin(outDir: string): Plugin {
 				);
 				await rm(SNAPSHOT_DIR, { recursive: true, force: true });
 				await writeHeadersFile(outDir, process.env.BASE_PATH ?? '');
+				if (!process.env.SITE_ORIGIN) {
+					console.warn(
+						'SITE_ORIGIN is not set: the IIIF manifests and oEmbed files name http://127.0.0.1:4173, the address of npm run serve. Build with SITE_ORIGIN=https://your.site to publish them.'
+					);
+				}
 				const started = performance.now();
 				const done = await precompress(outDir);
 				console.log(

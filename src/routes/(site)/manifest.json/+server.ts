@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { IIIF_MANIFEST_TYPE } from '$lib/server/headers-file';
 import { collectionManifest } from '$lib/iiif/manifest';
 import { getContent } from '$lib/server/content';
 import { allCatalogues, collectionAddresses } from '$lib/server/iiif';
@@ -14,5 +15,5 @@ export const GET: RequestHandler = async ({ url }) => {
 		collectionAddresses(url.origin),
 		await allCatalogues()
 	);
-	return json(manifest, { headers: { 'content-type': 'application/ld+json' } });
+	return json(manifest, { headers: { 'content-type': IIIF_MANIFEST_TYPE } });
 };

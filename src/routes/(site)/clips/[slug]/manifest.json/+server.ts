@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { IIIF_MANIFEST_TYPE } from '$lib/server/headers-file';
 import { clipManifest } from '$lib/iiif/manifest';
 import { clipEntries, entryOr404 } from '$lib/server/content';
 import { allCatalogues, clipAddresses } from '$lib/server/iiif';
@@ -17,5 +18,5 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		clipAddresses(clip, url.origin),
 		await allCatalogues()
 	);
-	return json(manifest, { headers: { 'content-type': 'application/ld+json' } });
+	return json(manifest, { headers: { 'content-type': IIIF_MANIFEST_TYPE } });
 };
