@@ -33,7 +33,9 @@ async function publishedFiles(request: import('@playwright/test').APIRequestCont
 			`/clips/${CLIP}/manifest.json`,
 			`/clips/${CLIP}/oembed.json`,
 			`/clips/${CLIP}/peaks.json`,
-			...canvas.annotations[0].items.map((a: { body: { id: string } }) => a.body.id),
+			...canvas.annotations.flatMap((page: { items: { body: { id: string } }[] }) =>
+				page.items.map((a) => a.body.id)
+			),
 			...(manifest.rendering ?? []).map((r: { id: string }) => r.id)
 		] as string[]
 	};

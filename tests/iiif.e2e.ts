@@ -28,7 +28,9 @@ test('each clip page links its IIIF manifest, visibly and for machines', async (
 	// Every address in it is served: the audio, each WebVTT, the page.
 	const addresses = [
 		canvas.items[0].items[0].body.id,
-		...canvas.annotations[0].items.map((a: { body: { id: string } }) => a.body.id),
+		...canvas.annotations.flatMap((page: { items: { body: { id: string } }[] }) =>
+			page.items.map((a) => a.body.id)
+		),
 		manifest.homepage[0].id,
 		manifest.partOf[0].id
 	];

@@ -130,7 +130,17 @@ describe('a clip’s manifest', () => {
 	});
 
 	it('supplements the Canvas with each transcript and translation, with language and label', () => {
-		const annotations = canvas.annotations![0]!.items as Annotation[];
+		// One page per language, labelled as its transcript is.
+		const pages = canvas.annotations!;
+		expect(pages.map((page) => page.id)).toEqual(
+			['lt', 'en', 'fr'].map((lang) => `${canvasId}/transcripts/${lang}`)
+		);
+		expect(pages.map((page) => page.label!.en)).toEqual([
+			['Transcript: Lithuanian (original)'],
+			['Translation: English'],
+			['Translation: French']
+		]);
+		const annotations = pages.flatMap((page) => page.items as Annotation[]);
 		expect(annotations.map((a) => a.motivation)).toEqual([
 			'supplementing',
 			'supplementing',

@@ -1,5 +1,5 @@
 import type {
-	Annotation,
+	AnnotationPage,
 	Collection as IiifCollection,
 	ContentResource,
 	InternationalString,
@@ -258,18 +258,27 @@ export function clipManifest(
 		return `${label} ${credit}`;
 	});
 
-	const transcripts: Annotation[] = clip.tracks.map((track) => ({
+	// One labelled page per language, each with its WebVTT: a viewer lists the transcripts by
+	// name (Clover merged them into one unlabelled list when they shared a page).
+	const transcripts: AnnotationPage[] = clip.tracks.map((track) => ({
 		id: `${canvas}/transcripts/${track.lang}`,
-		type: 'Annotation',
-		motivation: 'supplementing',
-		body: {
-			id: at.file(track.file),
-			type: 'Text',
-			format: 'text/vtt',
-			language: [track.lang],
-			label: trackLabel(catalogues, track)
-		},
-		target: canvas
+		type: 'AnnotationPage',
+		label: trackLabel(catalogues, track),
+		items: [
+			{
+				id: `${canvas}/transcripts/${track.lang}/vtt`,
+				type: 'Annotation',
+				motivation: 'supplementing',
+				body: {
+					id: at.file(track.file),
+					type: 'Text',
+					format: 'text/vtt',
+					language: [track.lang],
+					label: trackLabel(catalogues, track)
+				},
+				target: canvas
+			}
+		]
 	}));
 
 	const ranges = structures(clip, canvas, base, catalogues);
@@ -331,7 +340,7 @@ export function clipManifest(
 						]
 					}
 				],
-				annotations: [{ id: `${canvas}/transcripts`, type: 'AnnotationPage', items: transcripts }]
+				annotations: transcripts
 			}
 		],
 		...(ranges ? { structures: ranges } : {})
