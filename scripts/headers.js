@@ -77,16 +77,21 @@ export const PREFLIGHT_HEADERS = {
 	'Access-Control-Max-Age': '86400'
 };
 
-/** The media type IIIF Presentation 3 gives its manifests (§6.1), which viewers may check. */
+/** The media type IIIF Presentation 3 gives its manifests (§6.1), which viewers may ask for. */
 export const IIIF_MANIFEST_TYPE =
 	'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"';
 
 /**
- * The content type a path needs beyond what its extension says, or undefined.
+ * The content type of a manifest, by the request's `Accept` (IIIF Presentation 3, §6.1): the
+ * IIIF profile for a client that asks for JSON-LD, plain JSON for any other. Ramp 3 reads a
+ * manifest's transcripts only when its type says `application/json`, and asks for anything.
+ * Undefined for any other path (its extension says).
  * @param {string} pathname
+ * @param {string} [accept] the request's Accept header
  */
-export function contentTypeOf(pathname) {
-	return pathname.endsWith('/manifest.json') ? IIIF_MANIFEST_TYPE : undefined;
+export function contentTypeOf(pathname, accept = '') {
+	if (!pathname.endsWith('/manifest.json')) return undefined;
+	return accept.includes('application/ld+json') ? IIIF_MANIFEST_TYPE : 'application/json';
 }
 
 /**
@@ -108,9 +113,6 @@ export function headersFile(pages, base = '') {
 			'# Netlify and Cloudflare Pages. See the README, "Deploying".',
 			rule(`${base}/*`, ALWAYS),
 			...sharedPaths.map((path) => rule(`${base}${path}`, CROSS_ORIGIN_HEADERS)),
-			...['/manifest.json', '/clips/:slug/manifest.json'].map((path) =>
-				rule(`${base}${path}`, { 'Content-Type': IIIF_MANIFEST_TYPE })
-			),
 			...pages
 				.filter((page) => !page.startsWith(FRAMEABLE_PREFIX))
 				.map((page) => rule(`${base}${page}`, REFUSE_FRAMING))

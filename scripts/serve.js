@@ -33,7 +33,11 @@ const files = sirv(values.dir, {
 	dev: false,
 	// The precompressed files the build writes, as nginx's gzip_static or a CDN would send.
 	gzip: true,
-	brotli: true
+	brotli: true,
+	// A manifest's type depends on what the client accepts (see contentTypeOf).
+	setHeaders: (response, pathname) => {
+		if (contentTypeOf(pathname)) response.setHeader('Vary', 'Accept, Accept-Encoding');
+	}
 });
 /** Counts the body bytes written to a response and logs them when it closes. */
 function logBytes(request, response) {
@@ -80,8 +84,8 @@ const server = createServer((request, response) => {
 			response.setHeader(name, value);
 		}
 	}
-	// sirv keeps a content type set beforehand (a manifest's IIIF profile).
-	const type = contentTypeOf(pathname);
+	// sirv keeps a content type set beforehand (a manifest's, by what the client accepts).
+	const type = contentTypeOf(pathname, request.headers.accept);
 	if (type) response.setHeader('Content-Type', type);
 	files(request, response, () => void notFound(request, response));
 });

@@ -19,9 +19,12 @@ test('each clip page links its IIIF manifest, visibly and for machines', async (
 	const href = await alternate.getAttribute('href');
 	expect(href).toBe(`${baseURL}/clips/${CLIP}/manifest.json`);
 
-	const response = await request.get(href!);
-	// The media type Presentation 3 gives manifests, from npm run serve as from the host rules.
-	expect(response.headers()['content-type']).toBe(PROFILE);
+	// The media type Presentation 3 gives manifests to a client that asks for JSON-LD; plain
+	// JSON to any other (Ramp reads no transcript otherwise).
+	const asked = await request.get(href!, { headers: { accept: PROFILE } });
+	expect(asked.headers()['content-type']).toBe(PROFILE);
+	const response = await request.get(href!, { headers: { accept: '*/*' } });
+	expect(response.headers()['content-type']).toBe('application/json');
 	const manifest = await response.json();
 	expect(manifest.id).toBe(href);
 	const canvas = manifest.items[0];

@@ -54,4 +54,21 @@ describe('publishing the recordings', () => {
 		// A failed build never reaches this step: build/ keeps what the last one published.
 		expect(published('a/audio.mp3')).toBe('sound two');
 	});
+
+	it('publishes a WebVTT file without its cue identifiers, and the archive’s file keeps them', async () => {
+		const [collection, out] = [join(work, 'collection'), join(work, 'build')];
+		mkdirSync(join(collection, 'b'), { recursive: true });
+		const source = 'WEBVTT\n\nc1\n00:00:00.000 --> 00:00:01.000\nA line.\n';
+		writeFileSync(join(collection, 'b', 'en.vtt'), source);
+		mkdirSync(out, { recursive: true });
+		await publishMedia(
+			out,
+			[{ from: join(collection, 'b', 'en.vtt'), to: 'b/en.vtt' }],
+			join(work, 'state')
+		);
+		expect(readFileSync(join(out, 'media', 'b', 'en.vtt'), 'utf8')).toBe(
+			'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nA line.\n'
+		);
+		expect(readFileSync(join(collection, 'b', 'en.vtt'), 'utf8')).toBe(source);
+	});
 });

@@ -2,6 +2,7 @@ import { constants, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { mapLimited } from '../content/collection.ts';
+import { withoutCueIdentifiers } from '../transcript/published-vtt.ts';
 import { statSignature } from './content-hash.js';
 
 /*
@@ -14,6 +15,15 @@ import { statSignature } from './content-hash.js';
  * files, never links to the archive's: nothing done to build/ can touch transcripts/. A build
  * that fails leaves build/ as it was.
  */
+
+/**
+ * The bytes the site publishes for a collection file that it rewrites: a WebVTT file without
+ * its cue identifiers (see published-vtt.ts). Undefined for a file published as it is.
+ */
+export async function rewrittenForSite(from: string): Promise<Uint8Array | undefined> {
+	if (!from.endsWith('.vtt')) return undefined;
+	return new TextEncoder().encode(withoutCueIdentifiers(await readFile(from, 'utf8')));
+}
 
 /** A file to publish: where it is in the collection, and its path under media/. */
 export interface MediaFile {
@@ -52,9 +62,16 @@ export async function publishMedia(
 		const info = await stat(from);
 		const { size } = info;
 		const source = statSignature(info);
-		if (before[to] !== source || (await stat(copy).catch(() => undefined))?.size !== size) {
+		// A WebVTT file is published rewritten (small: rewritten at every build, to know its size).
+		const rewritten = await rewrittenForSite(from);
+		const publishedSize = rewritten?.length ?? size;
+		if (
+			before[to] !== source ||
+			(await stat(copy).catch(() => undefined))?.size !== publishedSize
+		) {
 			await mkdir(dirname(copy), { recursive: true });
-			await copyFile(from, copy, constants.COPYFILE_FICLONE);
+			if (rewritten) await writeFile(copy, rewritten);
+			else await copyFile(from, copy, constants.COPYFILE_FICLONE);
 			copied++;
 		}
 		after[to] = source;

@@ -4,7 +4,9 @@ import { base } from '$app/paths';
 import { findClip } from '$lib/content/summary';
 import type { OfflineEntry } from '$lib/kiosk/offline';
 import { fileDigest } from '$lib/server/content-hash.js';
+import { mapLimited } from '$lib/content/collection';
 import { clipFile, getContent } from '$lib/server/content';
+import { rewrittenForSite } from '$lib/server/publish-media';
 import { peaksFile } from '$lib/server/peaks';
 import type { RequestHandler } from './$types';
 
@@ -21,27 +23,39 @@ export const prerender = true;
 export const GET: RequestHandler = async () => {
 	const { collection, audio } = await getContent();
 	const pages = ['/kiosk', ...collection.kiosk.clips.map((slug) => `/kiosk/clips/${slug}`)];
-	const files = collection.kiosk.clips.flatMap((slug): OfflineEntry[] => {
-		const clip = findClip(collection, slug)!;
-		const analysis = audio.get(slug)!;
-		const peaks = new TextEncoder().encode(peaksFile(analysis));
-		return [
-			{
-				url: `${base}/clips/${slug}/peaks.json`,
-				size: peaks.length,
-				sha256: createHash('sha256').update(peaks).digest('hex')
-			},
-			...clip.files.map(({ name, bytes }) => ({
-				url: `${base}/media/${slug}/${name}`,
-				size: bytes,
-				// The audio's digest is known from its analysis; a transcript is small.
-				sha256: name === clip.audio ? analysis.sha256 : fileDigest(clipFile(slug, name))
-			}))
-		];
-	});
+	const files = await mapLimited(
+		collection.kiosk.clips,
+		4,
+		async (slug): Promise<OfflineEntry[]> => {
+			const clip = findClip(collection, slug)!;
+			const analysis = audio.get(slug)!;
+			const peaks = new TextEncoder().encode(peaksFile(analysis));
+			return [
+				{
+					url: `${base}/clips/${slug}/peaks.json`,
+					size: peaks.length,
+					sha256: createHash('sha256').update(peaks).digest('hex')
+				},
+				...(await Promise.all(
+					clip.files.map(async ({ name, bytes }) => {
+						const url = `${base}/media/${slug}/${name}`;
+						// A transcript is published rewritten (publish-media.ts): its own size and digest.
+						const rewritten = await rewrittenForSite(clipFile(slug, name));
+						if (rewritten) {
+							const sha256 = createHash('sha256').update(rewritten).digest('hex');
+							return { url, size: rewritten.length, sha256 };
+						}
+						// The audio's digest is known from its analysis.
+						const sha256 = name === clip.audio ? analysis.sha256 : fileDigest(clipFile(slug, name));
+						return { url, size: bytes, sha256 };
+					})
+				))
+			];
+		}
+	);
 	const entries: OfflineEntry[] = [
 		...pages.flatMap((page) => [{ url: base + page }, { url: `${base}${page}/__data.json` }]),
-		...files
+		...files.flat()
 	];
 	return json({ entries });
 };
