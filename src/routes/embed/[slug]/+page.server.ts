@@ -3,7 +3,8 @@ import type { EntryGenerator } from './$types';
 
 export const entries: EntryGenerator = clipEntries;
 
-export async function load({ params }) {
+export async function load({ params, url }) {
 	const { clip } = await clipOr404(params.slug);
-	return { clip };
+	// `origin`: the site's address (SITE_ORIGIN at build time), for the links other sites read.
+	return { clip, origin: url.origin };
 }
