@@ -33,6 +33,7 @@ async function publishedFiles(request: import('@playwright/test').APIRequestCont
 			`/clips/${CLIP}/manifest.json`,
 			`/clips/${CLIP}/oembed.json`,
 			`/clips/${CLIP}/peaks.json`,
+			manifest.thumbnail[0].id,
 			...canvas.annotations.flatMap((page: { items: { body: { id: string } }[] }) =>
 				page.items.map((a) => a.body.id)
 			),

@@ -35,6 +35,7 @@ test('each clip page links its IIIF manifest, visibly and for machines', async (
 			page.items.map((a) => a.body.id)
 		),
 		manifest.homepage[0].id,
+		manifest.thumbnail[0].id,
 		manifest.partOf[0].id
 	];
 	for (const address of addresses) {

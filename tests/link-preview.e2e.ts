@@ -51,6 +51,20 @@ test('a clip’s address previews with its title, description and recording', as
 	expect(meta.get('og:site_name')).toBeTruthy();
 	expect(oembed).toBe(`${baseURL}/clips/${CLIP}/oembed.json`);
 	expect((await request.get(oembed!)).status()).toBe(200);
+	// The image: the clip's waveform, a real PNG of the size the tags say.
+	const image = meta.get('og:image')!;
+	expect(image).toBe(manifest.thumbnail[0].id);
+	expect(meta.get('twitter:image')).toBe(image);
+	expect(meta.get('twitter:card')).toBe('summary_large_image');
+	expect(meta.get('og:image:alt')).toBe('The waveform of the recording');
+	const png = await request.get(image);
+	expect(png.headers()['content-type']).toBe('image/png');
+	const bytes = await png.body();
+	expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+	expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([
+		Number(meta.get('og:image:width')),
+		Number(meta.get('og:image:height'))
+	]);
 });
 
 test('an embed page carries the discovery link and the same preview', async ({

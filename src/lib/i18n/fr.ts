@@ -21,6 +21,7 @@ export const fr: CatalogueOf<'fr'> = {
 		'Narration synthétisée d’un résumé rédigé pour cette édition, et non la voix du témoin. L’enregistrement original est conservé par {heldBy}.',
 	'clip.credit': 'Source : {credit}.',
 	'clip.heldBy': 'L’enregistrement original est conservé par {heldBy}.',
+	'clip.waveformImage': 'La forme d’onde de l’enregistrement',
 	'clip.synthesizedShort': 'Narration synthétisée, pas la voix du témoin',
 	'clip.provenance': 'Provenance de cet enregistrement',
 	'clip.noAudioSupport': 'Votre navigateur ne peut pas lire cet audio.',

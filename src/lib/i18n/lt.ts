@@ -32,6 +32,7 @@ export const lt: CatalogueOf<'lt'> = {
 	},
 	'clip.credit': 'Šaltinis: {credit}.',
 	'clip.heldBy': 'Originalų įrašą saugo {heldBy}.',
+	'clip.waveformImage': 'Įrašo garso banga',
 	'clip.synthesizedShort': {
 		feminine: 'Sintezuotas įgarsinimas, o ne liudytojos balsas',
 		other: 'Sintezuotas įgarsinimas, o ne liudytojo balsas'

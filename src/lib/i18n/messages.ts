@@ -27,6 +27,7 @@ export const en = {
 		'Synthesized narration of a summary written for this edition, not the voice of the witness. The original recording is held by {heldBy}.',
 	'clip.credit': 'Source: {credit}.',
 	'clip.heldBy': 'The original recording is held by {heldBy}.',
+	'clip.waveformImage': 'The waveform of the recording',
 	'clip.synthesizedShort': 'Synthesized narration, not the witness’s voice',
 	'clip.provenance': 'Where this recording comes from',
 	'clip.noAudioSupport': 'Your browser cannot play this audio.',

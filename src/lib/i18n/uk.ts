@@ -26,6 +26,7 @@ export const uk: CatalogueOf<'uk'> = {
 		'Синтезоване озвучення резюме, написаного для цього видання, а не голос свідка. Оригінал запису зберігає {heldBy}.',
 	'clip.credit': 'Джерело: {credit}.',
 	'clip.heldBy': 'Оригінал запису зберігає {heldBy}.',
+	'clip.waveformImage': 'Звукова хвиля запису',
 	'clip.synthesizedShort': 'Синтезоване озвучення, а не голос свідка',
 	'clip.provenance': 'Звідки цей запис',
 	'clip.noAudioSupport': 'Ваш браузер не може відтворити цей аудіозапис.',

@@ -31,7 +31,8 @@ const clipAt = (clip: ClipEntry): ClipAddresses => ({
 	file: (name) => `${SITE}/media/${clip.slug}/${name}`,
 	text: (lang) => `${SITE}/clips/${clip.slug}/transcript-${lang}.txt`,
 	collection: `${SITE}/manifest.json`,
-	home: `${SITE}/`
+	home: `${SITE}/`,
+	waveform: { id: `${SITE}/clips/${clip.slug}/waveform.png`, width: 1200, height: 630 }
 });
 const collectionAt: CollectionAddresses = {
 	manifest: `${SITE}/manifest.json`,
@@ -178,6 +179,15 @@ describe('a clip’s manifest', () => {
 
 	it('names the Canvas, the publisher and the languages of the clip’s page', () => {
 		expect(canvas.label).toEqual(manifest.label);
+		expect(manifest.thumbnail).toEqual([
+			{
+				id: `${SITE}/clips/${MAIN_CLIP}/waveform.png`,
+				type: 'Image',
+				format: 'image/png',
+				width: 1200,
+				height: 630
+			}
+		]);
 		expect(manifest.provider).toEqual([
 			{
 				id: `${SITE}/`,

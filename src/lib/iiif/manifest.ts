@@ -38,6 +38,8 @@ export interface ClipAddresses {
 	collection: string;
 	/** The site's home page. */
 	home: string;
+	/** The waveform as a PNG (see waveform-image.ts), and its size. */
+	waveform: { id: string; width: number; height: number };
 }
 
 export interface CollectionAddresses {
@@ -296,6 +298,8 @@ export function clipManifest(
 		metadata,
 		requiredStatement: { label: message(catalogues, 'iiif.statementLabel'), value: statement },
 		homepage: [webPage(at.page, languageMap(clip.title), catalogues)],
+		// The waveform as its picture: viewers show one for the clip (the Universal Viewer asks).
+		thumbnail: [{ ...at.waveform, type: 'Image', format: 'image/png' }],
 		// Who publishes it: the archive, by its credit line, and its site.
 		provider: [
 			{

@@ -3,6 +3,7 @@ import type { ClipEntry } from '$lib/content/types';
 import { loadCatalogue } from '$lib/i18n/catalogues';
 import { UI_LANGUAGES } from '$lib/i18n/languages';
 import type { Catalogues, ClipAddresses, CollectionAddresses } from '$lib/iiif/manifest';
+import { WAVEFORM_IMAGE } from '$lib/server/waveform-image';
 
 /** Every interface catalogue: the manifests label things in each interface language. */
 export async function allCatalogues(): Promise<Catalogues> {
@@ -35,6 +36,10 @@ export function clipAddresses(clip: ClipEntry, origin: string): ClipAddresses {
 		text: (lang) =>
 			absolute(resolve('/(site)/clips/[slug]/transcript-[lang].txt', { slug, lang }), origin),
 		collection: absolute(resolve('/(site)/manifest.json'), origin),
-		home: absolute(resolve('/'), origin)
+		home: absolute(resolve('/'), origin),
+		waveform: {
+			id: absolute(resolve('/(site)/clips/[slug]/waveform.png', { slug }), origin),
+			...WAVEFORM_IMAGE
+		}
 	};
 }
