@@ -57,7 +57,8 @@ describe('iframeCode', () => {
 	it('writes the frame with its address and title', () => {
 		expect(iframeCode('https://archive.example.org/embed/clip#t=1,2&lang=en', 'A clip')).toBe(
 			'<iframe src="https://archive.example.org/embed/clip#t=1,2&amp;lang=en" title="A clip" ' +
-				'width="100%" height="560" style="border: 0; max-width: 720px" ' +
+				'width="720" height="560" style="border: 0; width: 100%; max-width: 720px; ' +
+				'height: auto; aspect-ratio: 720 / 560; min-height: 500px" ' +
 				'allow="autoplay; clipboard-write" loading="lazy"></iframe>'
 		);
 	});
@@ -92,6 +93,8 @@ describe('oembed', () => {
 		expect(response.html).toMatch(
 			/^<iframe src="https:\/\/archive.example.org\/embed\/petrikonis"/
 		);
+		// The frame's own size is the one announced.
+		expect(response.html).toContain(`width="${response.width}" height="${response.height}"`);
 	});
 
 	it('names the edition’s narrator, never the witness, as the author of a synthesized narration', () => {

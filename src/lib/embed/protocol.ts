@@ -66,16 +66,23 @@ function attribute(text: string): string {
 		.replaceAll('>', '&gt;');
 }
 
-/** The height an embed starts with, before it reports its own (about what it needs). */
+/** The size an embed starts with, before it reports its own (about what it needs). */
 export const EMBED_HEIGHT = 560;
 export const EMBED_WIDTH = 720;
+/** Below this height the player and a few lines no longer fit: a narrow frame keeps it. */
+export const EMBED_MIN_HEIGHT = 500;
 
-/** The `<iframe>` a host page pastes: `src` absolute, `title` names it for screen readers. */
+/**
+ * The `<iframe>` a host page pastes: `src` absolute, `title` names it for screen readers. Its
+ * `width` and `height` are the size oEmbed announces; in the page it takes the column's width
+ * up to that, keeping its aspect (`aspect-ratio`), but never shorter than the player needs.
+ */
 export function iframeCode(src: string, title: string, height = EMBED_HEIGHT): string {
 	return (
-		`<iframe src="${attribute(src)}" title="${attribute(title)}" width="100%" ` +
-		`height="${height}" style="border: 0; max-width: ${EMBED_WIDTH}px" allow="autoplay; clipboard-write" ` +
-		`loading="lazy"></iframe>`
+		`<iframe src="${attribute(src)}" title="${attribute(title)}" width="${EMBED_WIDTH}" ` +
+		`height="${height}" style="border: 0; width: 100%; max-width: ${EMBED_WIDTH}px; ` +
+		`height: auto; aspect-ratio: ${EMBED_WIDTH} / ${height}; min-height: ${EMBED_MIN_HEIGHT}px" ` +
+		`allow="autoplay; clipboard-write" loading="lazy"></iframe>`
 	);
 }
 
