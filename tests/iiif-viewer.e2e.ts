@@ -93,7 +93,7 @@ async function clipManifest(request: APIRequestContext, baseURL: string) {
 /** The viewer's media element: our recording, its duration read, and a way to read its time. */
 async function ourRecording(page: Page, audio: string, duration: number) {
 	const media = page.locator('video, audio').first();
-	await expect(media).toHaveJSProperty('currentSrc', audio);
+	await expect(media).toHaveJSProperty('currentSrc', audio, { timeout: 20_000 });
 	await expect
 		.poll(() => media.evaluate((m: HTMLMediaElement) => m.duration))
 		.toBeCloseTo(duration, 0);
@@ -108,7 +108,8 @@ test('Clover, on another site, plays a clip and shows its transcripts by name', 
 	const { url, manifest, canvas, audio, labels, line } = await clipManifest(request, baseURL!);
 	expect(labels.length).toBeGreaterThan(1);
 	await page.goto(`${viewerOrigin}/clover/?manifest=${encodeURIComponent(url)}`);
-	await expect(page.getByText(manifest.label.en[0]).first()).toBeVisible();
+	// (A 2 MB script to run first: on a busy machine, more than the default 5 s.)
+	await expect(page.getByText(manifest.label.en[0]).first()).toBeVisible({ timeout: 20_000 });
 	const { media, time } = await ourRecording(page, audio, canvas.duration);
 
 	// Each transcript under its own label (Clover names each list by its page's label, for
