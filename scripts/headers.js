@@ -1,5 +1,6 @@
 // The HTTP headers the site needs from its web server, beyond what a page's <meta> can say.
 // scripts/serve.js sends them; the README's "Deploying" section gives the same for nginx.
+import { IIIF_MANIFEST_TYPE } from '../src/lib/iiif/media-type.js';
 
 /**
  * Paths that other sites may show in a frame (a player to embed in an article). Everything
@@ -76,10 +77,6 @@ export const PREFLIGHT_HEADERS = {
 	'Access-Control-Allow-Headers': 'Range, If-None-Match, If-Modified-Since',
 	'Access-Control-Max-Age': '86400'
 };
-
-/** The media type IIIF Presentation 3 gives its manifests (§6.1), which viewers may ask for. */
-export const IIIF_MANIFEST_TYPE =
-	'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"';
 
 /**
  * The content type of a manifest, by the request's `Accept` (IIIF Presentation 3, §6.1): the

@@ -262,26 +262,29 @@ export function clipManifest(
 
 	// One labelled page per language, each with its WebVTT: a viewer lists the transcripts by
 	// name (Clover merged them into one unlabelled list when they shared a page).
-	const transcripts: AnnotationPage[] = clip.tracks.map((track) => ({
-		id: `${canvas}/transcripts/${track.lang}`,
-		type: 'AnnotationPage',
-		label: trackLabel(catalogues, track),
-		items: [
-			{
-				id: `${canvas}/transcripts/${track.lang}/vtt`,
-				type: 'Annotation',
-				motivation: 'supplementing',
-				body: {
-					id: at.file(track.file),
-					type: 'Text',
-					format: 'text/vtt',
-					language: [track.lang],
-					label: trackLabel(catalogues, track)
-				},
-				target: canvas
-			}
-		]
-	}));
+	const transcripts: AnnotationPage[] = clip.tracks.map((track) => {
+		const label = trackLabel(catalogues, track);
+		return {
+			id: `${canvas}/transcripts/${track.lang}`,
+			type: 'AnnotationPage',
+			label,
+			items: [
+				{
+					id: `${canvas}/transcripts/${track.lang}/vtt`,
+					type: 'Annotation',
+					motivation: 'supplementing',
+					body: {
+						id: at.file(track.file),
+						type: 'Text',
+						format: 'text/vtt',
+						language: [track.lang],
+						label
+					},
+					target: canvas
+				}
+			]
+		};
+	});
 
 	const ranges = structures(clip, canvas, base, catalogues);
 	const collectionReference: Labelled<{ id: string; type: 'Collection' }> = {

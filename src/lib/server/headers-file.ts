@@ -3,8 +3,6 @@ import { join, relative, sep } from 'node:path';
 // The one list of the site's HTTP headers, which scripts/serve.js sends too.
 import { headersFile } from '../../../scripts/headers.js';
 
-export { IIIF_MANIFEST_TYPE } from '../../../scripts/headers.js';
-
 /** The addresses of the built site's pages: `clips/a.html` is `/clips/a`, `index.html` is `/`. */
 export async function pagePaths(outDir: string): Promise<string[]> {
 	const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
@@ -17,8 +15,6 @@ export async function pagePaths(outDir: string): Promise<string[]> {
 }
 
 /** Writes `_headers` at the site's root, for hosts that read it (Netlify, Cloudflare Pages). */
-export async function writeHeadersFile(outDir: string, base: string): Promise<number> {
-	const pages = await pagePaths(outDir);
-	await writeFile(join(outDir, '_headers'), headersFile(pages, base));
-	return pages.length;
+export async function writeHeadersFile(outDir: string, base: string): Promise<void> {
+	await writeFile(join(outDir, '_headers'), headersFile(await pagePaths(outDir), base));
 }

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { IIIF_MANIFEST_TYPE } from '$lib/server/headers-file';
+import { IIIF_MANIFEST_TYPE } from '$lib/iiif/media-type.js';
 import { collectionManifest } from '$lib/iiif/manifest';
 import { getContent } from '$lib/server/content';
 import { allCatalogues, collectionAddresses } from '$lib/server/iiif';

@@ -20,6 +20,13 @@ import type { RequestHandler } from './$types';
  */
 export const prerender = true;
 
+/** The entry for bytes the build computes itself: their size and digest. */
+const ofBytes = (url: string, bytes: Uint8Array): OfflineEntry => ({
+	url,
+	size: bytes.length,
+	sha256: createHash('sha256').update(bytes).digest('hex')
+});
+
 export const GET: RequestHandler = async () => {
 	const { collection, audio } = await getContent();
 	const pages = ['/kiosk', ...collection.kiosk.clips.map((slug) => `/kiosk/clips/${slug}`)];
@@ -31,20 +38,13 @@ export const GET: RequestHandler = async () => {
 			const analysis = audio.get(slug)!;
 			const peaks = new TextEncoder().encode(peaksFile(analysis));
 			return [
-				{
-					url: `${base}/clips/${slug}/peaks.json`,
-					size: peaks.length,
-					sha256: createHash('sha256').update(peaks).digest('hex')
-				},
+				ofBytes(`${base}/clips/${slug}/peaks.json`, peaks),
 				...(await Promise.all(
 					clip.files.map(async ({ name, bytes }) => {
 						const url = `${base}/media/${slug}/${name}`;
 						// A transcript is published rewritten (publish-media.ts): its own size and digest.
 						const rewritten = await rewrittenForSite(clipFile(slug, name));
-						if (rewritten) {
-							const sha256 = createHash('sha256').update(rewritten).digest('hex');
-							return { url, size: rewritten.length, sha256 };
-						}
+						if (rewritten) return ofBytes(url, rewritten);
 						// The audio's digest is known from its analysis.
 						const sha256 = name === clip.audio ? analysis.sha256 : fileDigest(clipFile(slug, name));
 						return { url, size: bytes, sha256 };

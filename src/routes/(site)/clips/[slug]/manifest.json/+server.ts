@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { IIIF_MANIFEST_TYPE } from '$lib/server/headers-file';
+import { IIIF_MANIFEST_TYPE } from '$lib/iiif/media-type.js';
 import { clipManifest } from '$lib/iiif/manifest';
 import { clipEntries, entryOr404 } from '$lib/server/content';
 import { allCatalogues, clipAddresses } from '$lib/server/iiif';
