@@ -203,17 +203,12 @@ function structures(
 	});
 }
 
-/** The clip's IIIF Presentation 3 manifest. */
-export function clipManifest(
+/** The clip's metadata: witness, languages, date and place, holder, credit, collection. */
+function clipMetadata(
 	clip: ClipEntry,
 	collection: Pick<Collection, 'title' | 'credit'>,
-	at: ClipAddresses,
 	catalogues: Catalogues
-): Manifest {
-	const base = at.page;
-	const canvas = `${base}/canvas`;
-	const pick = (texts: Localized, language: string) => texts[language] ?? texts.en;
-
+): MetadataItem[] {
 	const metadata: MetadataItem[] = [
 		{
 			label: message(catalogues, 'clip.witness', () => ({ gender: clip.witnessGender })),
@@ -244,25 +239,20 @@ export function clipManifest(
 			value: languageMap(collection.title)
 		}
 	);
+	return metadata;
+}
 
-	// What a listener must be told wherever the clip is shown: the label the site's player
-	// carries, word for word (whether the voice is synthesized, who holds the original, credit).
-	const statement = inEveryLanguage(catalogues, (catalogue, language) => {
-		const credit = translate(catalogue, language, 'clip.credit', {
-			credit: clip.provenance.credit
-		});
-		if (!clip.provenance.synthesized) return credit;
-		const heldBy = pick(clip.provenance.heldBy, language);
-		const label = translate(catalogue, language, 'clip.synthesized', {
-			heldBy,
-			gender: clip.witnessGender
-		});
-		return `${label} ${credit}`;
-	});
-
-	// One labelled page per language, each with its WebVTT: a viewer lists the transcripts by
-	// name (Clover merged them into one unlabelled list when they shared a page).
-	const transcripts: AnnotationPage[] = clip.tracks.map((track) => {
+/**
+ * One labelled page per language, each with its WebVTT: a viewer lists the transcripts by name
+ * (Clover merged them into one unlabelled list when they shared a page).
+ */
+function transcriptPages(
+	clip: ClipEntry,
+	canvas: string,
+	at: ClipAddresses,
+	catalogues: Catalogues
+): AnnotationPage[] {
+	return clip.tracks.map((track) => {
 		const label = trackLabel(catalogues, track);
 		return {
 			id: `${canvas}/transcripts/${track.lang}`,
@@ -285,7 +275,37 @@ export function clipManifest(
 			]
 		};
 	});
+}
 
+/** The clip's IIIF Presentation 3 manifest. */
+export function clipManifest(
+	clip: ClipEntry,
+	collection: Pick<Collection, 'title' | 'credit'>,
+	at: ClipAddresses,
+	catalogues: Catalogues
+): Manifest {
+	const base = at.page;
+	const canvas = `${base}/canvas`;
+	const pick = (texts: Localized, language: string) => texts[language] ?? texts.en;
+
+	const metadata = clipMetadata(clip, collection, catalogues);
+
+	// What a listener must be told wherever the clip is shown: the label the site's player
+	// carries, word for word (whether the voice is synthesized, who holds the original, credit).
+	const statement = inEveryLanguage(catalogues, (catalogue, language) => {
+		const credit = translate(catalogue, language, 'clip.credit', {
+			credit: clip.provenance.credit
+		});
+		if (!clip.provenance.synthesized) return credit;
+		const heldBy = pick(clip.provenance.heldBy, language);
+		const label = translate(catalogue, language, 'clip.synthesized', {
+			heldBy,
+			gender: clip.witnessGender
+		});
+		return `${label} ${credit}`;
+	});
+
+	const transcripts = transcriptPages(clip, canvas, at, catalogues);
 	const ranges = structures(clip, canvas, base, catalogues);
 	const collectionReference: Labelled<{ id: string; type: 'Collection' }> = {
 		id: at.collection,
